@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import cors from 'cors';
+import express from 'express';
+import type { Config } from './config';
+import { connectOrm, migrate, pendingMigrations } from './db/database';
+import { startEmbeddedPostgres, embeddedDatabaseName } from './db/embedded-postgres';
+import { Context, createContext } from './graphql/context';
+import { formatError, inputErrorFieldPlugin } from './graphql/error-handling';
+import { complexityPlugin, depthRule } from './graphql/limits';
+import { getSchema } from './graphql/schema';
+import type { Logger } from './logger';
+import { ensureReferenceData } from './modules/country/country.service';
+import { loadSeeds, isDatabaseEmpty } from './seed/seed.loader';
+
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** PostgreSQL from DATABASE_URL, or the embedded server under DATA_DIR; migrated and seeded. */
+export async function startDatabase(config: Config, logger: Logger): Promise<Database> {
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(path.join(config.DATA_DIR, 'postgres'), config.EMBEDDED_PG_PORT, logger);
+  const url = config.DATABASE_URL ?? embedded!.url(embeddedDatabaseName);
+  try {
+    const orm = await connectOrm(url);
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ applied }, 'applied migrations');
+    await ensureReferenceData(orm.em.fork());
+    if (config.SEED_ON_EMPTY && (await isDatabaseEmpty(orm.em.fork()))) {
+      const summary = await loadSeeds(orm.em.fork(), config.SEEDS_DIR);
+      logger.info(summary, 'database was empty: loaded the curated seeds');
+    }
+    return {
+      orm,
+      url,
+      stop: async () => {
+        await orm.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+export interface HttpApp {
+  server: http.Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Express + Apollo on the given ORM: /graphql, /healthz, /readyz. */
+export async function startHttp(orm: MikroORM, config: Config, logger: Logger, port = config.PORT): Promise<HttpApp> {
+  const app = express();
+  const server = http.createServer(app);
+  const schema = await getSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthRule(config.MAX_QUERY_DEPTH)],
+    formatError: formatError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      inputErrorFieldPlugin(),
+      complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      const pending = await pendingMigrations(orm);
+      res.status(pending ? 503 : 200).json({ status: pending ? 'migrating' : 'ready', database: 'ok', pendingMigrations: pending });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+        return createContext(orm.em as never, logger, requestId, null);
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => server.listen(port, config.HOST, resolve));
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://localhost:${boundPort}/graphql`;
+  return {
+    server,
+    url,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}

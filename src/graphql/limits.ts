@@ -1,0 +1,53 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { codedError } from './errors';
+import { DEFAULT_PAGE_SIZE } from './connection';
+
+/** Rejects documents nested deeper than `maxDepth` before anything runs. */
+export function depthRule(maxDepth: number) {
+  return depthLimit(maxDepth, {}, () => undefined);
+}
+
+/**
+ * Estimates the cost of an operation before it runs: every field costs 1, and a field with a
+ * `first` argument multiplies the cost of its children by that page size. Too expensive →
+ * QUERY_TOO_COMPLEX; the cost is reported in `extensions.cost` either way.
+ */
+export function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      let cost = 0;
+      return {
+        async didResolveOperation({ request, document }) {
+          cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [
+              fieldExtensionsEstimator(),
+              ({ args, childComplexity }) => {
+                const first = typeof args.first === 'number' ? args.first : undefined;
+                return first !== undefined || 'after' in args ? 1 + childComplexity * Math.max(first ?? DEFAULT_PAGE_SIZE, 1) : undefined;
+              },
+              simpleEstimator({ defaultComplexity: 1 }),
+            ],
+          });
+          if (cost > maxComplexity) {
+            throw codedError('QUERY_TOO_COMPLEX', `query cost ${cost} exceeds the limit of ${maxComplexity}`, {
+              cost,
+              maxCost: maxComplexity,
+            });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import { badInput } from '../../graphql/errors';
+import { decodeGlobalId } from '../../graphql/global-id';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../graphql/context';
+import { ContributionStatus } from '../output/output.entity';
+import { visibleStatuses } from '../output/output.visibility';
+import { nodeTypes } from './node.registry';
+
+/** Any node by "<Type>:<id>", one statement per type per batch; hidden records resolve to null. */
+export function nodeLoaders(em: EntityManager, viewer: Viewer | null) {
+  const visible = new Set(visibleStatuses(viewer));
+  return {
+    node: new DataLoader<string, object | null>(async (keys) => {
+      const idsByType = new Map<string, number[]>();
+      for (const key of keys) {
+        const [type, id] = key.split(':');
+        if (nodeTypes[type]) idsByType.set(type, [...(idsByType.get(type) ?? []), Number(id)]);
+      }
+      const found = new Map<string, object>();
+      await Promise.all(
+        [...idsByType].map(async ([type, ids]) => {
+          const rows = await em.find(nodeTypes[type], { id: { $in: ids } });
+          for (const row of rows) {
+            const status = (row as { status?: ContributionStatus }).status;
+            if (status === undefined || visible.has(status)) found.set(`${type}:${row.id}`, row);
+          }
+        }),
+      );
+      return keys.map((key) => found.get(key) ?? null);
+    }),
+  };
+}
+
+/** Resolves a global id that must be of one type (e.g. `output(id:)`), through the visibility-aware node loader. */
+export async function loadTyped<T>(
+  loaders: { node: DataLoader<string, object | null> },
+  id: string,
+  typeName: string,
+  argument = 'id',
+): Promise<T | null> {
+  const decoded = decodeGlobalId(id, argument);
+  if (decoded.typeName !== typeName) throw badInput(argument, `expected a ${typeName} id`);
+  return (await loaders.node.load(`${typeName}:${decoded.localId}`)) as T | null;
+}
