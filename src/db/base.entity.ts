@@ -1,11 +1,12 @@
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Int } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { encodeGlobalId } from '../graphql/global-id';
 
 /**
  * Shared columns of every top-level record: a surrogate key, an optimistic-locking version and
  * timestamps. The GraphQL type name is the class name, so global ids follow from it.
  */
+@ObjectType()
 export abstract class BaseEntity<Optional extends string = never> {
   [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'nodeId' | Optional;
 

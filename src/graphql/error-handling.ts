@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentNode, GraphQLError, GraphQLFormattedError, parse, visit } from 'graphql';
+import { ArgumentNode, GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
 import type { Logger } from '../logger';
 import type { ErrorCode } from './errors';
 
@@ -47,6 +47,21 @@ function argumentAt(query: string, line: number, column: number): string | undef
   return found;
 }
 
+/** The argument a variable is passed to ("$f" in `projects(filter: $f)` → "filter"). */
+function argumentForVariable(query: string, variable: string): string | undefined {
+  let found: string | undefined;
+  try {
+    visit(parse(query), {
+      Argument(node: ArgumentNode) {
+        if (!found && node.value.kind === Kind.VARIABLE && node.value.name.value === variable) found = node.name.value;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return found;
+}
+
 function fieldFromMessage(message: string): string | undefined {
   return (
     /Variable "\$([\w]+)"/.exec(message)?.[1] ??
@@ -63,6 +78,13 @@ export function inputErrorFieldPlugin(): ApolloServerPlugin {
       return {
         async didEncounterErrors({ errors, request }) {
           for (const error of errors) {
+            const variable = /^Variable "\$(\w+)" got invalid value .*? at "\w+((?:\.\w+|\[\d+\])*)"|^Variable "\$(\w+)"/.exec(error.message);
+            if (variable && request.query) {
+              const name = variable[1] ?? variable[3];
+              const argument = argumentForVariable(request.query, name);
+              Object.assign(error.extensions, { code: 'BAD_USER_INPUT', field: `${argument ?? name}${variable[2] ?? ''}` });
+              continue;
+            }
             const code = error.extensions?.code;
             if (typeof code !== 'string' || !INPUT_CODES.has(code) || error.extensions.field) continue;
             const location = error.locations?.[0];

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { codedError } from './errors';
-import { DEFAULT_PAGE_SIZE } from './connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 
 /** Rejects documents nested deeper than `maxDepth` before anything runs. */
 export function depthRule(maxDepth: number) {
@@ -29,8 +29,9 @@ export function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): 
             estimators: [
               fieldExtensionsEstimator(),
               ({ args, childComplexity }) => {
-                const first = typeof args.first === 'number' ? args.first : undefined;
-                return first !== undefined || 'after' in args ? 1 + childComplexity * Math.max(first ?? DEFAULT_PAGE_SIZE, 1) : undefined;
+                // An out-of-range `first` is refused by the resolver with BAD_USER_INPUT; cost it at the cap.
+                const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : undefined;
+                return first !== undefined || 'after' in args ? 1 + childComplexity * (first ?? DEFAULT_PAGE_SIZE) : undefined;
               },
               simpleEstimator({ defaultComplexity: 1 }),
             ],

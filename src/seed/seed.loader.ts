@@ -411,7 +411,7 @@ class SeedWriter {
   /** Seed claims are replaced as a set: unchanged claims stay, edited ones are updated, removed ones go. */
   private async writeClaims(): Promise<void> {
     const existing = await this.em.find(Claim, { origin: ClaimOrigin.SEED });
-    const identity = (c: { subjectType: string; subjectId: number; field: string; documentId?: number; startOffset?: number; endOffset?: number; value: unknown }) =>
+    const identity = (c: { subjectType: string; subjectId: number; field: string; documentId?: number; startOffset?: number; endOffset?: number; value?: unknown }) =>
       JSON.stringify([c.subjectType, c.subjectId, c.field, c.documentId, c.startOffset, c.endOffset, c.value]);
     const byIdentity = new Map(existing.map((c) => [identity({ ...c, documentId: c.document?.id }), c]));
     const kept = new Set<Claim>();

@@ -7,6 +7,9 @@ import { ContributionStatus } from '../output/output.entity';
 import { visibleStatuses } from '../output/output.visibility';
 import { nodeTypes } from './node.registry';
 
+/** Partner contributions: hidden from readers until published. */
+const MODERATED_TYPES = new Set(['Output', 'BestPractice']);
+
 /** Any node by "<Type>:<id>", one statement per type per batch; hidden records resolve to null. */
 export function nodeLoaders(em: EntityManager, viewer: Viewer | null) {
   const visible = new Set(visibleStatuses(viewer));
@@ -22,8 +25,8 @@ export function nodeLoaders(em: EntityManager, viewer: Viewer | null) {
         [...idsByType].map(async ([type, ids]) => {
           const rows = await em.find(nodeTypes[type], { id: { $in: ids } });
           for (const row of rows) {
-            const status = (row as { status?: ContributionStatus }).status;
-            if (status === undefined || visible.has(status)) found.set(`${type}:${row.id}`, row);
+            const moderated = MODERATED_TYPES.has(type);
+            if (!moderated || visible.has((row as unknown as { status: ContributionStatus }).status)) found.set(`${type}:${row.id}`, row);
           }
         }),
       );

@@ -37,7 +37,7 @@ registerEnumType(ContributionStatus, { name: 'ContributionStatus' });
 
 @ObjectType({ implements: Node, description: 'Something a project produced.' })
 @Entity({ tableName: 'output' })
-@Check({ name: 'output_date_check', expression: "date is null or date between '1950-01-01' and '2100-12-31'" })
+@Check({ name: 'output_date_check', expression: "date >= '1950-01-01'::date and date <= '2100-12-31'::date" })
 export class Output extends BaseEntity {
   @ManyToOne({ entity: () => Project, deleteRule: 'cascade' })
   @Index()

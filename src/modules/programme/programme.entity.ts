@@ -24,7 +24,7 @@ registerEnumType(EligibilityCoverage, {
 @ObjectType({ implements: Node, description: 'A funding programme, e.g. South East Europe 2007-2013.' })
 @Entity({ tableName: 'programme' })
 @Unique({ properties: ['code'] })
-@Check({ name: 'programme_period_check', expression: 'period_start between 1950 and 2100 and period_end >= period_start' })
+@Check({ name: 'programme_period_check', expression: 'period_start >= 1950 and period_start <= 2100 and period_end >= period_start' })
 export class Programme extends BaseEntity {
   @Field(() => String, { description: 'Stable slug, e.g. "south-east-europe-2007-2013".' })
   @Property({ type: 'string', length: 120 })

@@ -5,6 +5,7 @@ import { Node } from '../../graphql/node';
 import { LocalizedValue } from '../../graphql/values';
 
 /** Themes and sectors are controlled vocabularies: a stable code and labels per language. */
+@ObjectType()
 abstract class VocabularyTerm extends BaseEntity {
   @Field(() => String, { description: 'Stable code, e.g. "innovation".' })
   @Property({ type: 'string', length: 80 })

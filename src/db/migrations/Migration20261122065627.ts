@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122065244 extends Migration {
+export class Migration20261122065627 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "country" ("code" char(2) not null, "name" varchar(255) not null, constraint "country_pkey" primary key ("code"));`);
@@ -29,7 +29,7 @@ export class Migration20261122065244 extends Migration {
     this.addSql(`create table "policy" ("id" serial primary key, "version" int not null default 1, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "names" jsonb not null, "descriptions" jsonb not null, "level" text check ("level" in ('REGIONAL', 'NATIONAL', 'TRANSNATIONAL')) null, "territory" varchar(255) null);`);
     this.addSql(`create index "policy_level_index" on "policy" ("level");`);
 
-    this.addSql(`create table "programme" ("id" serial primary key, "version" int not null default 1, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "code" varchar(120) not null, "name" varchar(255) not null, "names" jsonb not null, "period_start" int null, "period_end" int null, "strand" text check ("strand" in ('TRANSNATIONAL', 'CROSS_BORDER', 'INTERREGIONAL')) null, "funding_instruments" text[] not null default '{}', "website" varchar(255) null, "stated_country_count" int null, "stated_population" varchar(255) null, constraint programme_period_check check (period_start between 1950 and 2100 and period_end >= period_start));`);
+    this.addSql(`create table "programme" ("id" serial primary key, "version" int not null default 1, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "code" varchar(120) not null, "name" varchar(255) not null, "names" jsonb not null, "period_start" int null, "period_end" int null, "strand" text check ("strand" in ('TRANSNATIONAL', 'CROSS_BORDER', 'INTERREGIONAL')) null, "funding_instruments" text[] not null default '{}', "website" varchar(255) null, "stated_country_count" int null, "stated_population" varchar(255) null, constraint programme_period_check check (period_start >= 1950 and period_start <= 2100 and period_end >= period_start));`);
     this.addSql(`alter table "programme" add constraint "programme_code_unique" unique ("code");`);
 
     this.addSql(`create table "document_programme" ("document_id" int not null, "programme_id" int not null, constraint "document_programme_pkey" primary key ("document_id", "programme_id"));`);
@@ -60,7 +60,7 @@ export class Migration20261122065244 extends Migration {
     this.addSql(`create index "participation_role_index" on "participation" ("role");`);
     this.addSql(`alter table "participation" add constraint "participation_project_id_organisation_id_unique" unique ("project_id", "organisation_id");`);
 
-    this.addSql(`create table "output" ("id" serial primary key, "version" int not null default 1, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "project_id" int not null, "type" text check ("type" in ('STRATEGY', 'ACTION_PLAN', 'TOOL', 'CATALOGUE', 'STUDY', 'BENCHMARKING_REPORT', 'CLUSTER_MAPPING', 'COMMUNICATION_PLAN', 'WEB_PORTAL', 'PILOT_ACTION', 'META_CLUSTER', 'PLATFORM', 'PLAN', 'EVENT', 'OTHER')) not null, "titles" jsonb not null, "descriptions" jsonb not null, "languages" text[] not null default '{}', "url" varchar(2000) null, "date" date null, "licence" varchar(100) null, "status" text check ("status" in ('DRAFT', 'SUBMITTED', 'PUBLISHED', 'REJECTED')) not null default 'PUBLISHED', constraint output_date_check check (date is null or date between '1950-01-01' and '2100-12-31'));`);
+    this.addSql(`create table "output" ("id" serial primary key, "version" int not null default 1, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "project_id" int not null, "type" text check ("type" in ('STRATEGY', 'ACTION_PLAN', 'TOOL', 'CATALOGUE', 'STUDY', 'BENCHMARKING_REPORT', 'CLUSTER_MAPPING', 'COMMUNICATION_PLAN', 'WEB_PORTAL', 'PILOT_ACTION', 'META_CLUSTER', 'PLATFORM', 'PLAN', 'EVENT', 'OTHER')) not null, "titles" jsonb not null, "descriptions" jsonb not null, "languages" text[] not null default '{}', "url" varchar(2000) null, "date" date null, "licence" varchar(100) null, "status" text check ("status" in ('DRAFT', 'SUBMITTED', 'PUBLISHED', 'REJECTED')) not null default 'PUBLISHED', constraint output_date_check check (date >= '1950-01-01'::date and date <= '2100-12-31'::date));`);
     this.addSql(`create index "output_project_id_index" on "output" ("project_id");`);
     this.addSql(`create index "output_type_index" on "output" ("type");`);
     this.addSql(`create index "output_status_index" on "output" ("status");`);

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { Client } from 'pg';
+import { connectOrm, migrate } from '../src/db/database';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { createLogger } from '../src/logger';
+import { ensureReferenceData } from '../src/modules/country/country.service';
+import { loadSeeds } from '../src/seed/seed.loader';
+
+/**
+ * Real PostgreSQL for the whole run: TEST_DATABASE_URL when set, otherwise an embedded server in a
+ * temp dir. One migrated + seeded template database is built here; each test file copies it
+ * (CREATE DATABASE … TEMPLATE), so files run in parallel without seeing each other's writes.
+ */
+export default async function globalSetup(): Promise<void> {
+  const logger = createLogger('warn');
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clusterbase-test-pg-'));
+    const pg = await startEmbeddedPostgres(dir, await freePort(), logger);
+    (globalThis as { __embeddedPg?: { stop(): Promise<void> } }).__embeddedPg = pg;
+    adminUrl = pg.url('postgres');
+  }
+  const template = `cb_template_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${template}`);
+  await admin.query(`create database ${template}`);
+  await admin.end();
+
+  const orm = await connectOrm(withDatabase(adminUrl, template));
+  await migrate(orm);
+  await ensureReferenceData(orm.em.fork());
+  await loadSeeds(orm.em.fork(), path.resolve(__dirname, '..', 'seeds'));
+  await orm.close();
+
+  process.env.CB_TEST_ADMIN_URL = adminUrl;
+  process.env.CB_TEST_TEMPLATE = template;
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

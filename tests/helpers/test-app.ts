@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { startHttp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { connectOrm } from '../../src/db/database';
+import { createLogger } from '../../src/logger';
+import { withDatabase } from '../global-setup';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
+}
+
+export interface TestApp {
+  url: string;
+  orm: MikroORM;
+  databaseUrl: string;
+  /** SQL statements seen since the last reset (the ORM's query log). */
+  statements: string[];
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** A private copy of the seeded template database, served over real HTTP on a free port. */
+export async function createTestApp(): Promise<TestApp> {
+  const adminUrl = process.env.CB_TEST_ADMIN_URL!;
+  const database = `${process.env.CB_TEST_TEMPLATE}_${randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${database} template ${process.env.CB_TEST_TEMPLATE}`);
+  await admin.end();
+
+  const databaseUrl = withDatabase(adminUrl, database);
+  const statements: string[] = [];
+  const orm = await connectOrm(databaseUrl, (message) => {
+    if (message.includes('[query]')) statements.push(message);
+  });
+  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), HOST: '127.0.0.1' };
+  const http = await startHttp(orm, config, createLogger('silent'), 0);
+
+  return {
+    url: http.url,
+    orm,
+    databaseUrl,
+    statements,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(http.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse;
+      return { ...body, status: response.status } as never;
+    },
+    async close() {
+      await http.close();
+      await orm.close();
+      const cleanup = new Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${database} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
