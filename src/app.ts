@@ -103,7 +103,18 @@ export async function startHttp(orm: MikroORM, config: Config, logger: Logger, p
     }),
   );
 
-  await new Promise<void>((resolve) => server.listen(port, config.HOST, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, config.HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://localhost:${boundPort}/graphql`;

@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const database = await startDatabase(config, logger);
-  const http = await startHttp(database.orm, config, logger);
+  const http = await startHttp(database.orm, config, logger).catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
+  });
   logger.info(`Clusterbase GraphQL API ready at ${http.url}`);
 
   let stopping = false;
