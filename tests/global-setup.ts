@@ -1,14 +1,11 @@
-import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { Client } from 'pg';
-import { connectOrm, migrate } from '../src/db/database';
+import { execFileSync } from 'node:child_process';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createLogger } from '../src/logger';
-import { ensureReferenceData } from '../src/modules/country/country.service';
-import { loadSeeds } from '../src/seed/seed.loader';
 
 /**
  * Real PostgreSQL for the whole run: TEST_DATABASE_URL when set, otherwise an embedded server in a
@@ -31,11 +28,9 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`create database ${template}`);
   await admin.end();
 
-  const orm = await connectOrm(withDatabase(adminUrl, template));
-  await migrate(orm);
-  await ensureReferenceData(orm.em.fork());
-  await loadSeeds(orm.em.fork(), path.resolve(__dirname, '..', 'seeds'));
-  await orm.close();
+  execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'support', 'prepare-template.ts'), withDatabase(adminUrl, template)], {
+    stdio: 'inherit',
+  });
 
   process.env.CB_TEST_ADMIN_URL = adminUrl;
   process.env.CB_TEST_TEMPLATE = template;

@@ -69,3 +69,54 @@ export function throughPivotLoader<P extends object, T extends object>(
     return keys.map((key) => grouped.get(key) ?? []);
   });
 }
+
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of children for many parents in a single statement (row_number() over the parent), so a
+ * nested connection on a list costs one query per nesting level, not one per parent.
+ * `source` is SQL selecting the child table's columns plus `__parent`, filtered with
+ * `__parent in (:parents)`; `orderBy` orders within a parent and must end with a unique column.
+ */
+export function pagedChildrenLoader<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  source: string,
+  orderBy: string,
+): (window: PageWindow) => DataLoader<Key, T[]> {
+  const byWindow = new Map<string, DataLoader<Key, T[]>>();
+  return (window) => {
+    const cacheKey = `${window.limit}:${window.offset}`;
+    let loader = byWindow.get(cacheKey);
+    if (!loader) {
+      loader = new DataLoader(async (keys) => {
+        const parents = keys.map(() => '?').join(', ');
+        const sql = `select * from (select s.*, row_number() over (partition by s.__parent order by ${orderBy}) as __rn
+          from (${source.replace(':parents', parents)}) s) w where w.__rn > ? and w.__rn <= ? order by w.__parent, w.__rn`;
+        const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, [...keys, window.offset, window.offset + window.limit]);
+        const grouped = new Map<Key, T[]>(keys.map((key) => [key, []]));
+        for (const { __parent, __rn: _rn, ...columns } of rows) {
+          grouped.get(__parent as Key)?.push(em.map(entity, columns as never));
+        }
+        return keys.map((key) => grouped.get(key) ?? []);
+      });
+      byWindow.set(cacheKey, loader);
+    }
+    return loader;
+  };
+}
+
+/** Counts of children per parent for the same `source` as a paged loader, in one grouped statement. */
+export function childCountLoader(em: EntityManager, source: string): DataLoader<Key, number> {
+  return new DataLoader(async (keys) => {
+    const parents = keys.map(() => '?').join(', ');
+    const rows = await em
+      .getConnection()
+      .execute<{ parent: Key; n: string }[]>(`select s.__parent as parent, count(*) as n from (${source.replace(':parents', parents)}) s group by s.__parent`, [...keys]);
+    const counts = new Map(rows.map((row) => [row.parent, Number(row.n)]));
+    return keys.map((key) => counts.get(key) ?? 0);
+  });
+}

@@ -128,3 +128,24 @@ export function connectionFromList<T>(all: T[], args: { first?: number | null; a
   const rows = all.slice(window.offset, window.offset + window.limit + 1);
   return toConnection(rows, window, async () => all.length);
 }
+
+/** A nested connection served by a paged loader (one page, fetched with one extra row) and a count loader. */
+export async function loadConnection<T>(
+  page: { first?: number | null; after?: string | null },
+  loadPage: (window: Window) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<ConnectionShape<T>> {
+  const window = pageWindow(page);
+  const rows = window.limit === 0 ? [] : await loadPage({ limit: window.limit + 1, offset: window.offset });
+  return toConnection(rows, window, count);
+}
+
+/** The page and count loaders of one parent → children relation (see db/loaders). */
+export interface PagedRelation<K, T> {
+  page(window: Window): { load(key: K): Promise<T[]> };
+  count: { load(key: K): Promise<number> };
+}
+
+export function nestedConnection<K, T>(relation: PagedRelation<K, T>, key: K, page: { first?: number | null; after?: string | null }) {
+  return loadConnection(page, (window) => relation.page(window).load(key), () => relation.count.load(key));
+}

@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKeyLoader } from '../../db/loaders';
+import { byKeyLoader, childCountLoader, pagedChildrenLoader } from '../../db/loaders';
 import { Organisation } from './organisation.entity';
 
 export function organisationLoaders(em: EntityManager) {
-  return { organisationById: byKeyLoader(em, Organisation) };
+  const byCountry = 'select o.*, o.country_code as __parent from organisation o where o.country_code in (:parents)';
+  return {
+    organisationById: byKeyLoader(em, Organisation),
+    organisationsByCountry: {
+      page: pagedChildrenLoader(em, Organisation, byCountry, 's.name, s.id'),
+      count: childCountLoader(em, byCountry),
+    },
+  };
 }

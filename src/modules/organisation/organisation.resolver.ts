@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context';
-import { connectionType, PageArgs } from '../../graphql/connection';
+import { PageArgs } from '../../graphql/connection';
+import { OrganisationConnection } from './organisation.types';
 import { badInput } from '../../graphql/errors';
 import { loadTyped } from '../node/node.loaders';
 import { findConnection } from '../../db/paginate';
@@ -9,8 +10,6 @@ import { Country } from '../country/country.entity';
 import { isKnownCountry } from '../country/country.codes';
 import { Participation } from '../project/project.entity';
 import { Organisation, OrganisationType } from './organisation.entity';
-
-const OrganisationConnection = connectionType(Organisation, 'Organisation');
 
 @InputType()
 export class OrganisationFilter {

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { connectionType, PageArgs } from '../../graphql/connection';
+import { PageArgs } from '../../graphql/connection';
+import { BestPracticeConnection } from './practice.types';
 import { loadTyped } from '../node/node.loaders';
 import { LocalizedText, pickText, toLocalizedTexts } from '../../graphql/values';
 import { findConnection } from '../../db/paginate';
@@ -10,8 +11,6 @@ import { visibleStatuses } from '../output/output.visibility';
 import { Project } from '../project/project.entity';
 import { Sector, Theme } from '../vocabulary/vocabulary.entity';
 import { BestPractice } from './practice.entity';
-
-const BestPracticeConnection = connectionType(BestPractice, 'BestPractice');
 
 @Resolver(() => BestPractice)
 export class BestPracticeResolver {

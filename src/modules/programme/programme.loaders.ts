@@ -10,5 +10,6 @@ export function programmeLoaders(em: EntityManager) {
     eligibilityByProgramme: childrenLoader(em, ProgrammeEligibility, 'programme', {
       orderBy: { country: { code: 'asc' } },
     }),
+    eligibilityByCountry: childrenLoader(em, ProgrammeEligibility, 'country', { orderBy: { programme: { code: 'asc' } } }),
   };
 }

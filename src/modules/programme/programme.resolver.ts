@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { PageArgs } from '../../graphql/connection';
+import { nestedConnection, PageArgs } from '../../graphql/connection';
 import { LocalizedText, pickText, toLocalizedTexts } from '../../graphql/values';
 import { findConnection } from '../../db/paginate';
 import { Country } from '../country/country.entity';
-import { Project } from '../project/project.entity';
 import { ProjectConnection } from '../project/project.types';
 import { loadTyped } from '../node/node.loaders';
 import { Call, Programme, ProgrammeEligibility } from './programme.entity';
@@ -49,9 +48,9 @@ export class ProgrammeResolver {
     return ctx.loaders.callsByProgramme.load(programme.id);
   }
 
-  @FieldResolver(() => ProjectConnection)
+  @FieldResolver(() => ProjectConnection, { description: 'Its projects, by acronym.' })
   projects(@Root() programme: Programme, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return findConnection(ctx.em, Project, { programme: programme.id }, [{ acronym: 'asc', id: 'asc' }], page);
+    return nestedConnection(ctx.loaders.projectsByProgramme, programme.id, page);
   }
 }
 
@@ -75,8 +74,8 @@ export class CallResolver {
     return ctx.loaders.programmeById.load(call.programme.id);
   }
 
-  @FieldResolver(() => ProjectConnection)
+  @FieldResolver(() => ProjectConnection, { description: 'Projects funded under this call, by acronym.' })
   projects(@Root() call: Call, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return findConnection(ctx.em, Project, { call: call.id }, [{ acronym: 'asc', id: 'asc' }], page);
+    return nestedConnection(ctx.loaders.projectsByCall, call.id, page);
   }
 }
