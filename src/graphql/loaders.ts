@@ -10,14 +10,17 @@ import { practiceLoaders } from '../modules/practice/practice.loaders';
 import { programmeLoaders } from '../modules/programme/programme.loaders';
 import { projectLoaders } from '../modules/project/project.loaders';
 import { nodeLoaders } from '../modules/node/node.loaders';
+import { statsLoaders } from '../modules/stats/stats.loaders';
 import { claimLoaders } from '../modules/provenance/claim.loaders';
 import { vocabularyLoaders } from '../modules/vocabulary/vocabulary.loaders';
 import type { Viewer } from './context';
 
 /** Every per-request DataLoader, gathered from the modules that own them. */
 export function createLoaders(em: EntityManager, viewer: Viewer | null) {
+  const countries = countryLoaders(em);
   return {
-    ...countryLoaders(em),
+    ...countries,
+    ...statsLoaders(em, countries.countryByCode),
     ...vocabularyLoaders(em),
     ...programmeLoaders(em),
     ...projectLoaders(em),

@@ -13,6 +13,7 @@ import { CallResolver, ProgrammeEligibilityResolver, ProgrammeResolver } from '.
 import { ParticipationResolver, ProjectLinkResolver, ProjectResolver } from '../modules/project/project.resolver';
 import { ClaimResolver } from '../modules/provenance/claim.resolver';
 import { claimsResolverFor } from '../modules/provenance/claims.resolver';
+import { statsResolvers } from '../modules/stats/stats.resolver';
 import { SectorResolver, ThemeResolver } from '../modules/vocabulary/vocabulary.resolver';
 import { Contact } from '../modules/contact/contact.entity';
 import { Event } from '../modules/event/event.entity';
@@ -46,6 +47,7 @@ const resolvers = [
   ContactResolver,
   ClaimResolver,
   ...sourcedTypes.map(claimsResolverFor),
+  ...statsResolvers,
 ] as unknown as NonEmptyArray<Function>;
 
 let built: Promise<GraphQLSchema> | undefined;
