@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byKeyLoader, childCountLoader, childrenLoader, pagedChildrenLoader, throughPivotLoader } from '../../db/loaders';
 import { Sector, Theme } from '../vocabulary/vocabulary.entity';
+import { relatedSignalsLoader } from './project.related';
 import { Participation, Project, ProjectLink, ProjectSector, ProjectTheme } from './project.entity';
 
 /** Projects grouped by a parent (`__parent`), for nested connections. */
@@ -27,6 +28,7 @@ export function projectLoaders(em: EntityManager) {
     projectsByTheme: projectsBy(em, PROJECTS_BY.theme),
     projectsBySector: projectsBy(em, PROJECTS_BY.sector),
     projectById: byKeyLoader(em, Project),
+    relatedSignals: relatedSignalsLoader(em),
     participationsByProject: childrenLoader(em, Participation, 'project', { orderBy: { id: 'asc' } }),
     participationsByOrganisation: childrenLoader(em, Participation, 'organisation', { orderBy: { id: 'asc' } }),
     linksByProject: childrenLoader(em, ProjectLink, 'project', { orderBy: { id: 'asc' } }),

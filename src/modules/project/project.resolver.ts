@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Field, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Field, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { connectionFromList, PageArgs } from '../../graphql/connection';
 import { LocalizedText, pickText, toLocalizedTexts } from '../../graphql/values';
@@ -15,6 +15,10 @@ import { Sector, Theme } from '../vocabulary/vocabulary.entity';
 import { Participation, PartnerRole, Project, ProjectLink, StatementKind } from './project.entity';
 import { ProjectFilter, ProjectOrder } from './project.inputs';
 import { findProjectByAcronym, listProjects } from './project.service';
+import { rankRelated, RelatedProject } from './project.related';
+import { badInput } from '../../graphql/errors';
+
+const MAX_RELATED = 20;
 import { ProjectConnection } from './project.types';
 
 @ObjectType({ description: 'An objective, result, method… of a project, in one language.' })
@@ -154,6 +158,24 @@ export class ProjectResolver {
   @FieldResolver(() => [Contact])
   contacts(@Root() project: Project, @Ctx() ctx: Context): Promise<Contact[]> {
     return ctx.loaders.contactsByProject.load(project.id);
+  }
+
+  @FieldResolver(() => [RelatedProject], {
+    description: 'Projects ranked by shared partners, countries, themes, sectors, programme, stated links and wording, with reasons.',
+  })
+  async relatedProjects(
+    @Root() project: Project,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 5, description: `1..${MAX_RELATED}` }) first: number,
+  ): Promise<RelatedProject[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) throw badInput('first', `first must be between 1 and ${MAX_RELATED}`);
+    const signals = await ctx.loaders.relatedSignals.load(project.id);
+    const [candidates, programme] = await Promise.all([
+      ctx.loaders.projectById.loadMany(signals.map((s) => s.cand)),
+      ctx.loaders.programmeById.load(project.programme.id),
+    ]);
+    const byId = new Map(candidates.filter((c): c is Project => c instanceof Project).map((c) => [c.id, c]));
+    return rankRelated(project, signals, byId, programme?.name ?? '', first);
   }
 
   @FieldResolver(() => [ProjectLink], { description: 'Other projects and initiatives the sources relate to this one.' })

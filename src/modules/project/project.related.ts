@@ -1,0 +1,159 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Project, ProjectLinkKind } from './project.entity';
+
+/**
+ * How related two projects are. Each signal adds its weight (per shared item, capped); the reasons
+ * say which signals fired. Documented in the README ("Related projects").
+ */
+export const RELATED_WEIGHTS = {
+  statedLink: 5,
+  sharedPartner: 3,
+  sharedTheme: 1.5,
+  sharedSector: 1.5,
+  sharedCountry: 0.5,
+  sameProgramme: 1,
+  textSimilarity: 4,
+} as const;
+const MAX_COUNTED = 5;
+/** Same-programme candidates considered per project; programmes can hold thousands of projects. */
+const PROGRAMME_CANDIDATES = 200;
+
+@ObjectType({ description: 'A project related to another one, with the score and the reasons.' })
+export class RelatedProject {
+  @Field(() => Project)
+  project!: Project;
+
+  @Field(() => Float, { description: 'Higher is more related; see the README for the formula.' })
+  score!: number;
+
+  @Field(() => [String], { description: 'Human-readable reasons, strongest first.' })
+  reasons!: string[];
+}
+
+interface SignalRow {
+  src: number;
+  cand: number;
+  links: ProjectLinkKind[] | null;
+  partners: string[] | null;
+  themes: string[] | null;
+  sectors: string[] | null;
+  countries: string[] | null;
+  same_programme: boolean;
+}
+
+const label = (table: string, alias: string) =>
+  `coalesce((select x->>'text' from jsonb_array_elements(${alias}.labels) x where x->>'language' = 'eng' limit 1), ${alias}.code)`;
+
+/** Every structured signal for every (source, candidate) pair of the batch, in one statement. */
+function signalsSql(placeholders: string): string {
+  return `with src as (select p.id, p.programme_id from project p where p.id in (${placeholders})),
+    partner as (
+      select a.project_id as src, b.project_id as cand, array_agg(distinct coalesce(o.name_en, o.name)) as names
+      from participation a join src on src.id = a.project_id
+      join participation b on b.organisation_id = a.organisation_id and b.project_id <> a.project_id
+      join organisation o on o.id = a.organisation_id group by 1, 2),
+    theme as (
+      select a.project_id as src, b.project_id as cand, array_agg(distinct ${label('theme', 't')}) as names
+      from project_theme a join src on src.id = a.project_id
+      join project_theme b on b.theme_id = a.theme_id and b.project_id <> a.project_id
+      join theme t on t.id = a.theme_id group by 1, 2),
+    sector as (
+      select a.project_id as src, b.project_id as cand, array_agg(distinct ${label('sector', 's')}) as names
+      from project_sector a join src on src.id = a.project_id
+      join project_sector b on b.sector_id = a.sector_id and b.project_id <> a.project_id
+      join sector s on s.id = a.sector_id group by 1, 2),
+    link as (
+      select src, cand, array_agg(distinct kind) as kinds from (
+        select l.project_id as src, l.target_project_id as cand, l.kind from project_link l join src on src.id = l.project_id
+        where l.target_project_id is not null
+        union all
+        select l.target_project_id, l.project_id, l.kind from project_link l join src on src.id = l.target_project_id) x
+      group by 1, 2),
+    programme as (
+      select src.id as src, other.id as cand from src
+      join lateral (select o.id from project o where o.programme_id = src.programme_id and o.id <> src.id
+        order by o.id limit ${PROGRAMME_CANDIDATES}) other on true),
+    pairs as (
+      select src, cand from partner union select src, cand from theme union select src, cand from sector
+      union select src, cand from link union select src, cand from programme),
+    country as (
+      select pr.src, pr.cand, array_agg(distinct oa.country_code) as codes
+      from pairs pr
+      join participation a on a.project_id = pr.src join organisation oa on oa.id = a.organisation_id
+      join participation b on b.project_id = pr.cand join organisation ob on ob.id = b.organisation_id
+      where oa.country_code = ob.country_code group by 1, 2)
+    select pr.src, pr.cand, link.kinds as links, partner.names as partners, theme.names as themes,
+      sector.names as sectors, country.codes as countries, (programme.cand is not null) as same_programme
+    from pairs pr
+      left join link on link.src = pr.src and link.cand = pr.cand
+      left join partner on partner.src = pr.src and partner.cand = pr.cand
+      left join theme on theme.src = pr.src and theme.cand = pr.cand
+      left join sector on sector.src = pr.src and sector.cand = pr.cand
+      left join country on country.src = pr.src and country.cand = pr.cand
+      left join programme on programme.src = pr.src and programme.cand = pr.cand`;
+}
+
+export function relatedSignalsLoader(em: EntityManager): DataLoader<number, SignalRow[]> {
+  return new DataLoader(async (ids) => {
+    const rows = await em.getConnection().execute<SignalRow[]>(signalsSql(ids.map(() => '?').join(', ')), [...ids]);
+    const bySource = new Map<number, SignalRow[]>(ids.map((id) => [id, []]));
+    for (const row of rows) bySource.get(row.src)?.push(row);
+    return ids.map((id) => bySource.get(id) ?? []);
+  });
+}
+
+/** Words of four letters or more from the project's titles, name variants and statements. */
+function vocabulary(project: Project): Set<string> {
+  const text = [project.acronym, ...project.nameVariants, ...project.titles.map((t) => t.text), ...project.statements.map((s) => s.text)]
+    .join(' ')
+    .toLowerCase();
+  return new Set(text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4));
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+const list = (items: string[]) => [...items].sort((x, y) => x.localeCompare(y)).join(', ');
+const plural = (n: number, word: string) => `${n} shared ${word}${n === 1 ? '' : 's'}`;
+
+/** Scores the candidates of one project; deterministic: score, then acronym, then id. */
+export function rankRelated(
+  source: Project,
+  signals: SignalRow[],
+  candidates: Map<number, Project>,
+  programmeName: string,
+  first: number,
+): RelatedProject[] {
+  const sourceWords = vocabulary(source);
+  const ranked = signals.flatMap((row) => {
+    const project = candidates.get(row.cand);
+    if (!project) return [];
+    const parts: [number, string][] = [];
+    const add = (weight: number, count: number, reason: string) => {
+      if (count > 0) parts.push([weight * Math.min(count, MAX_COUNTED), reason]);
+    };
+    add(RELATED_WEIGHTS.statedLink, row.links?.length ?? 0, `stated link: ${list((row.links ?? []).map((k) => k.toLowerCase().replace(/_/g, ' ')))}`);
+    add(RELATED_WEIGHTS.sharedPartner, row.partners?.length ?? 0, `${plural(row.partners?.length ?? 0, 'partner')}: ${list(row.partners ?? [])}`);
+    add(RELATED_WEIGHTS.sharedTheme, row.themes?.length ?? 0, `${plural(row.themes?.length ?? 0, 'theme')}: ${list(row.themes ?? [])}`);
+    add(RELATED_WEIGHTS.sharedSector, row.sectors?.length ?? 0, `${plural(row.sectors?.length ?? 0, 'sector')}: ${list(row.sectors ?? [])}`);
+    add(
+      RELATED_WEIGHTS.sharedCountry,
+      row.countries?.length ?? 0,
+      `${plural(row.countries?.length ?? 0, 'partner country').replace('countrys', 'countries')}: ${list(row.countries ?? [])}`,
+    );
+    add(RELATED_WEIGHTS.sameProgramme, row.same_programme ? 1 : 0, `same programme: ${programmeName}`);
+    const similarity = jaccard(sourceWords, vocabulary(project));
+    if (similarity >= 0.05) parts.push([RELATED_WEIGHTS.textSimilarity * similarity, `similar wording (${Math.round(similarity * 100)}% shared words)`]);
+    parts.sort((a, b) => b[0] - a[0]);
+    const score = Math.round(parts.reduce((sum, [weight]) => sum + weight, 0) * 1000) / 1000;
+    return score > 0 ? [{ project, score, reasons: parts.map(([, reason]) => reason) }] : [];
+  });
+  ranked.sort((a, b) => b.score - a.score || a.project.acronymKey.localeCompare(b.project.acronymKey) || a.project.id - b.project.id);
+  return ranked.slice(0, first);
+}
