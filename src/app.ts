@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -12,6 +13,7 @@ import { connectOrm, migrate, pendingMigrations } from './db/database';
 import { startEmbeddedPostgres, embeddedDatabaseName } from './db/embedded-postgres';
 import { Context, createContext } from './graphql/context';
 import { formatError, inputErrorFieldPlugin } from './graphql/error-handling';
+import { EXPLORER_EXAMPLES, explorerAssets, explorerMiddleware } from './graphql/explorer';
 import { complexityPlugin, depthRule } from './graphql/limits';
 import { getSchema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -72,6 +74,8 @@ export async function startHttp(orm: MikroORM, config: Config, logger: Logger, p
     formatError: formatError(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's landing page loads from a CDN; browsers get the offline explorer instead.
+      ApolloServerPluginLandingPageDisabled(),
       inputErrorFieldPlugin(),
       complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
     ],
@@ -93,6 +97,8 @@ export async function startHttp(orm: MikroORM, config: Config, logger: Logger, p
   });
   app.use(
     '/graphql',
+    explorerAssets(),
+    explorerMiddleware({ graphqlPath: '/graphql', examples: EXPLORER_EXAMPLES }),
     cors(),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
