@@ -12,6 +12,9 @@ import { Claim } from '../modules/provenance/claim.entity';
 import { ExternalId } from '../modules/provenance/external-id.entity';
 import { Sector, Theme } from '../modules/vocabulary/vocabulary.entity';
 import { SearchOutbox } from '../search/outbox.entity';
+import { Account, ApiToken, IdempotencyRecord } from '../modules/auth/auth.entity';
+import { AuditEntry } from '../modules/audit/audit.entity';
+import { ImportRun } from '../import/import-run.entity';
 import { BaseEntity } from './base.entity';
 import { Money } from '../graphql/values';
 
@@ -47,4 +50,9 @@ export const entities = [
   Event,
   Contact,
   SearchOutbox,
+  Account,
+  ApiToken,
+  IdempotencyRecord,
+  AuditEntry,
+  ImportRun,
 ];

@@ -74,6 +74,15 @@ export class Output extends BaseEntity {
   @Enum({ items: () => ContributionStatus, default: ContributionStatus.PUBLISHED })
   @Index()
   status: ContributionStatus = ContributionStatus.PUBLISHED;
+
+  /** The organisation whose partner account registered it; null for curated records. */
+  @ManyToOne({ entity: () => Organisation, nullable: true })
+  @Index()
+  submittedBy?: Organisation;
+
+  @Field(() => String, { nullable: true, description: 'Why an editor rejected it.' })
+  @Property({ type: 'text', nullable: true })
+  rejectionReason?: string;
 }
 
 @Entity({ tableName: 'output_producer' })
