@@ -15,6 +15,7 @@ import { Context, createContext } from './graphql/context';
 import { formatError, inputErrorFieldPlugin } from './graphql/error-handling';
 import { EXPLORER_EXAMPLES, explorerAssets, explorerMiddleware } from './graphql/explorer';
 import { complexityPlugin, depthRule } from './graphql/limits';
+import { createMetrics } from './graphql/metrics';
 import { getSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { ensureReferenceData } from './modules/country/country.service';
@@ -82,6 +83,10 @@ export async function startHttp(orm: MikroORM, config: Config, logger: Logger, p
   });
   await apollo.start();
 
+  const metrics = createMetrics(orm);
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.metrics());
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

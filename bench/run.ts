@@ -1,0 +1,189 @@
+/**
+ * `npm run bench -- [--scale 10k] [--seconds 10] [--connections 8] [--soak 300]`
+ * Loads the scale's synthetic data if needed, starts Clusterbase, PostGraphile 4.14 and a raw-SQL
+ * server on the same database, drives each scenario with autocannon after a warm-up, and writes
+ * bench/results/<date>-<scale>.json plus a Markdown table with the ratios measured side by side.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createLogger } from '../src/logger';
+import { generate, SCALES } from './generate';
+import { LoadRequest, LoadResult, runLoad } from './lib/load';
+import { rssBytes, Service, startService } from './lib/processes';
+import { argument, benchDatabase } from './lib/services';
+import { Scenario, SCENARIOS } from './scenarios';
+
+const ROOT = path.resolve(__dirname, '..');
+const TSX = require.resolve('tsx/cli');
+
+interface Row {
+  scenario: string;
+  target: string;
+  result: LoadResult;
+  sqlPerRequest?: number;
+  rssMb?: number;
+}
+
+async function sqlStatements(api: Service): Promise<number> {
+  const text = await (await fetch(api.url.replace('/graphql', '/metrics'))).text();
+  return Number(/^clusterbase_sql_statements_total (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+async function keysFor(databaseUrl: string): Promise<Record<Scenario['keys'], string[]>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const acronyms = (await client.query<{ k: string }>('select acronym_key as k from project order by id limit 500')).rows.map((r) => r.k);
+    const programmes = (await client.query<{ k: string }>('select code as k from programme order by id')).rows.map((r) => r.k);
+    return { acronyms, programmes, queries: ['innovation', 'klaster', 'регионално развитие', 'energie', 'tourism'] };
+  } finally {
+    await client.end();
+  }
+}
+
+async function projectCount(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query('select count(*) as n from project')).rows[0].n);
+  } catch {
+    return 0;
+  } finally {
+    await client.end();
+  }
+}
+
+function ensurePeersInstalled(): void {
+  const peers = path.join(__dirname, 'peers');
+  if (!existsSync(path.join(peers, 'node_modules', 'postgraphile'))) {
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: peers, stdio: 'inherit' });
+  }
+}
+
+function markdown(rows: Row[], meta: Record<string, unknown>): string {
+  const lines = [
+    `Scale ${meta.scale} (${meta.projects} projects) on ${meta.machine}, ${meta.connections} connections, ${meta.seconds} s per run after warm-up.`,
+    '',
+    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request | API RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) =>
+      `| ${r.scenario} | ${r.target} | ${r.result.requestsPerSecond} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${r.result.errors} | ${r.sqlPerRequest ?? ''} | ${r.rssMb ?? ''} |`,
+    ),
+    '',
+    '| scenario | req/s ours÷PostGraphile | p95 ours÷PostGraphile | req/s ours÷raw | p95 ours÷raw |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const scenario of [...new Set(rows.map((r) => r.scenario))]) {
+    const of = (target: string) => rows.find((r) => r.scenario === scenario && r.target === target)?.result;
+    const ours = of('clusterbase');
+    const ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2) : '');
+    const peer = of('postgraphile');
+    const raw = of('raw') ?? of('meilisearch');
+    lines.push(`| ${scenario} | ${ratio(ours?.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(ours?.p95, peer?.p95)} | ${ratio(ours?.requestsPerSecond, raw?.requestsPerSecond)} | ${ratio(ours?.p95, raw?.p95)} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const scale = argument('scale', '10k')!;
+  if (!SCALES[scale]) throw new Error(`unknown scale ${scale}`);
+  const seconds = Number(argument('seconds', '10'));
+  const connections = Number(argument('connections', '8'));
+  const soak = Number(argument('soak', '0'));
+  const logger = createLogger('warn');
+  const database = await benchDatabase(scale, logger);
+  const services: Service[] = [];
+  try {
+    let loading: number | undefined;
+    if ((await projectCount(database.url)) !== SCALES[scale]) {
+      loading = (await generate(database.url, scale)).seconds;
+      console.log(`loaded scale ${scale} in ${loading.toFixed(1)} s`);
+    }
+    ensurePeersInstalled();
+    const keys = await keysFor(database.url);
+    const api = await startService('clusterbase', process.execPath, [TSX, path.join(ROOT, 'src/main.ts')],
+      { DATABASE_URL: database.url, PORT: '4801', HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', MAX_QUERY_COMPLEXITY: '100000' },
+      'http://127.0.0.1:4801/graphql', 'http://127.0.0.1:4801/readyz');
+    services.push(api);
+    const postgraphile = await startService('postgraphile', process.execPath,
+      [path.join(__dirname, 'peers/node_modules/postgraphile/cli.js'), '-c', database.url, '-s', 'public', '-p', '4802', '-n', '127.0.0.1', '--disable-query-log', '--no-setof-functions-contain-nulls'],
+      {}, 'http://127.0.0.1:4802/graphql', 'http://127.0.0.1:4802/graphql');
+    services.push(postgraphile);
+    const raw = await startService('raw', process.execPath, [TSX, path.join(__dirname, 'raw-server.ts'), database.url, '4803'], {},
+      'http://127.0.0.1:4803', 'http://127.0.0.1:4803/project?key=P1');
+    services.push(raw);
+
+    const rows: Row[] = [];
+    for (const scenario of SCENARIOS) {
+      const list = keys[scenario.keys];
+      const targets: [string, Service, ((key: string) => LoadRequest) | undefined][] = [
+        ['clusterbase', api, scenario.clusterbase],
+        ['postgraphile', postgraphile, scenario.postgraphile],
+        ['raw', raw, scenario.raw],
+      ];
+      for (const [target, service, build] of targets) {
+        if (!build) continue;
+        const next = (i: number) => build(list[i % list.length]);
+        const base = service.url.replace(/\/graphql$/, '');
+        await runLoad(base, next, connections, Math.max(2, Math.round(seconds / 3)));
+        let peakRss = 0;
+        const sampler = setInterval(() => {
+          if (target === 'clusterbase') peakRss = Math.max(peakRss, rssBytes(api.process.pid!));
+        }, 250);
+        const result = await runLoad(base, next, connections, seconds);
+        clearInterval(sampler);
+        const row: Row = { scenario: `(${scenario.id}) ${scenario.title}`, target, result };
+        if (target === 'clusterbase') {
+          const before = await sqlStatements(api);
+          for (let i = 0; i < 10; i++) {
+            const spec = next(i);
+            await fetch(base + spec.path, { method: spec.method, body: spec.body, headers: { 'content-type': 'application/json' } });
+          }
+          row.sqlPerRequest = ((await sqlStatements(api)) - before) / 10;
+          row.rssMb = Math.round(peakRss / 1048576);
+        }
+        rows.push(row);
+        console.log(`${row.scenario} ${target}: ${result.requestsPerSecond} req/s, p95 ${result.p95} ms, errors ${result.errors}`);
+      }
+    }
+
+    let soakRss: number[] | undefined;
+    if (soak > 0) {
+      soakRss = [];
+      const sampler = setInterval(() => soakRss!.push(Math.round(rssBytes(api.process.pid!) / 1048576)), 10_000);
+      const list = keys.acronyms;
+      await runLoad('http://127.0.0.1:4801', (i) => SCENARIOS[0].clusterbase(list[i % list.length]), connections, soak);
+      clearInterval(sampler);
+    }
+
+    const meta = {
+      date: new Date().toISOString(),
+      scale,
+      projects: SCALES[scale],
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      connections,
+      seconds,
+      loadingSeconds: loading,
+      soakRssMb: soakRss,
+    };
+    const table = markdown(rows, meta);
+    console.log(`\n${table}\n`);
+    const dir = path.join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${meta.date.slice(0, 10)}-${scale}.json`);
+    writeFileSync(file, JSON.stringify({ meta, rows, table }, null, 2));
+    console.log(`wrote ${path.relative(ROOT, file)}`);
+  } finally {
+    for (const service of services.reverse()) await service.stop();
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
