@@ -9,5 +9,7 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
   maxWorkers: 2,
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  // meilisearch ships as an ES module only; let ts-jest compile it like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!meilisearch/)'],
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true } }] },
 };

@@ -17,6 +17,8 @@ import { EXPLORER_EXAMPLES, explorerAssets, explorerMiddleware } from './graphql
 import { complexityPlugin, depthRule } from './graphql/limits';
 import { createMetrics } from './graphql/metrics';
 import { getSchema } from './graphql/schema';
+import { aliasLimitPlugin, authenticateAndLimit, batchLimit, httpErrorHandler, MAX_TOKENS, SecureRequest } from './graphql/security';
+import type { SearchRuntime } from './search/runtime';
 import type { Logger } from './logger';
 import { ensureReferenceData } from './modules/country/country.service';
 import { loadSeeds, isDatabaseEmpty } from './seed/seed.loader';
@@ -63,14 +65,27 @@ export interface HttpApp {
 }
 
 /** Express + Apollo on the given ORM: /graphql, /healthz, /readyz. */
-export async function startHttp(orm: MikroORM, config: Config, logger: Logger, port = config.PORT): Promise<HttpApp> {
+export async function startHttp(
+  orm: MikroORM,
+  config: Config,
+  logger: Logger,
+  port = config.PORT,
+  search?: SearchRuntime,
+): Promise<HttpApp> {
   const app = express();
+  app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY === 'true');
+  const production = config.NODE_ENV === 'production';
   const server = http.createServer(app);
   const schema = await getSchema();
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    introspection: !production,
+    // No "Did you mean …?" schema hints in production errors.
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [depthRule(config.MAX_QUERY_DEPTH)],
     formatError: formatError(logger),
     plugins: [
@@ -79,6 +94,7 @@ export async function startHttp(orm: MikroORM, config: Config, logger: Logger, p
       ApolloServerPluginLandingPageDisabled(),
       inputErrorFieldPlugin(),
       complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
+      aliasLimitPlugin(config.MAX_ALIASES),
     ],
   });
   await apollo.start();
@@ -94,7 +110,14 @@ export async function startHttp(orm: MikroORM, config: Config, logger: Logger, p
     try {
       await orm.em.getConnection().execute('select 1');
       const pending = await pendingMigrations(orm);
-      res.status(pending ? 503 : 200).json({ status: pending ? 'migrating' : 'ready', database: 'ok', pendingMigrations: pending });
+      // Search lag is reported, not fatal: writes keep working while Meilisearch catches up.
+      const searchStatus = search ? await search.status() : undefined;
+      res.status(pending ? 503 : 200).json({
+        status: pending ? 'migrating' : 'ready',
+        database: 'ok',
+        pendingMigrations: pending,
+        search: searchStatus,
+      });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
@@ -105,13 +128,18 @@ export async function startHttp(orm: MikroORM, config: Config, logger: Logger, p
     explorerAssets(),
     explorerMiddleware({ graphqlPath: '/graphql', examples: EXPLORER_EXAMPLES }),
     cors(),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.MAX_REQUEST_BYTES }),
+    batchLimit(config.MAX_BATCH_SIZE),
+    authenticateAndLimit(orm, config, logger),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-        return createContext(orm.em as never, logger, requestId, null);
+        const viewer = (req as SecureRequest).viewer ?? null;
+        const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) || undefined;
+        return { ...createContext(orm.em as never, logger, requestId, viewer, search?.service), idempotencyKey };
       },
     }),
+    httpErrorHandler(logger),
   );
 
   try {

@@ -2,13 +2,19 @@ import 'reflect-metadata';
 import { startDatabase, startHttp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { startSearch } from './search/runtime';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, seeds, then GraphQL. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const database = await startDatabase(config, logger);
-  const http = await startHttp(database.orm, config, logger).catch(async (error: unknown) => {
+  const search = await startSearch({ config, orm: database.orm, logger }).catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
+  });
+  const http = await startHttp(database.orm, config, logger, config.PORT, search).catch(async (error: unknown) => {
+    await search.stop();
     await database.stop();
     throw error;
   });
@@ -21,6 +27,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await http.close();
+      await search.stop();
       await database.stop();
       process.exit(0);
     } catch (error) {

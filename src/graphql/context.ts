@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
+import type { SearchService } from '../search/search.service';
 import { createLoaders, Loaders } from './loaders';
 
 /** Who is asking. Null for anonymous readers. */
@@ -7,6 +8,8 @@ export interface Viewer {
   accountId: number;
   role: 'PARTNER' | 'EDITOR' | 'ADMIN';
   organisationId: number | null;
+  /** The API token the request was signed with (rate limits are per token). */
+  tokenId?: number;
 }
 
 export interface Context {
@@ -15,9 +18,13 @@ export interface Context {
   viewer: Viewer | null;
   requestId: string;
   logger: Logger;
+  /** The `Idempotency-Key` request header, used when a mutation input has no `idempotencyKey`. */
+  idempotencyKey?: string;
+  /** Absent when search is not configured (e.g. tests that do not need it): search answers SERVICE_UNAVAILABLE. */
+  search?: SearchService;
 }
 
-export function createContext(em: EntityManager, logger: Logger, requestId: string, viewer: Viewer | null): Context {
+export function createContext(em: EntityManager, logger: Logger, requestId: string, viewer: Viewer | null, search?: SearchService): Context {
   const requestEm = em.fork();
-  return { em: requestEm, loaders: createLoaders(requestEm, viewer), viewer, requestId, logger: logger.child({ requestId }) };
+  return { em: requestEm, loaders: createLoaders(requestEm, viewer), viewer, requestId, logger: logger.child({ requestId }), search };
 }

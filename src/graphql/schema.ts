@@ -1,6 +1,11 @@
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { ContactResolver } from '../modules/contact/contact.resolver';
+import { AuditResolver, BestPracticeHistoryResolver, OutputHistoryResolver } from '../modules/audit/audit.resolver';
+import { AccountResolver, ApiTokenResolver } from '../modules/auth/auth.resolver';
+import { DocumentMutationResolver } from '../modules/document/document.mutations';
+import { OutputMutationResolver } from '../modules/output/output.mutations';
+import { BestPracticeMutationResolver } from '../modules/practice/practice.mutations';
 import { CountryResolver } from '../modules/country/country.resolver';
 import { DocumentResolver } from '../modules/document/document.resolver';
 import { EventResolver } from '../modules/event/event.resolver';
@@ -13,6 +18,7 @@ import { CallResolver, ProgrammeEligibilityResolver, ProgrammeResolver } from '.
 import { ParticipationResolver, ProjectLinkResolver, ProjectResolver } from '../modules/project/project.resolver';
 import { ClaimResolver } from '../modules/provenance/claim.resolver';
 import { claimsResolverFor } from '../modules/provenance/claims.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 import { statsResolvers } from '../modules/stats/stats.resolver';
 import { SectorResolver, ThemeResolver } from '../modules/vocabulary/vocabulary.resolver';
 import { Contact } from '../modules/contact/contact.entity';
@@ -46,8 +52,17 @@ const resolvers = [
   EventResolver,
   ContactResolver,
   ClaimResolver,
+  SearchResolver,
   ...sourcedTypes.map(claimsResolverFor),
   ...statsResolvers,
+  OutputMutationResolver,
+  BestPracticeMutationResolver,
+  DocumentMutationResolver,
+  AccountResolver,
+  ApiTokenResolver,
+  AuditResolver,
+  OutputHistoryResolver,
+  BestPracticeHistoryResolver,
 ] as unknown as NonEmptyArray<Function>;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -6,7 +6,7 @@
  *   meili.log         server output       meili.pid         {pid, ownerPid} of the running server
  *   .binary-verified  fingerprint of the last binary whose sha256 matched
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants as fsConstants, createReadStream, openSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -222,8 +222,10 @@ async function terminateOrphan(pid: number, db: string): Promise<void> {
       if ((err as NodeJS.ErrnoException).code === 'ESRCH') return;
       throw new Error(`Cannot stop orphaned Meilisearch pid ${pid}: ${(err as Error).message}`);
     }
-    for (const deadline = Date.now() + waitMs; Date.now() < deadline; await sleep(100)) {
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline) {
       if (!(await inspectServer(pid, db))) return;
+      await sleep(100);
     }
   }
   throw new Error(`Orphaned Meilisearch pid ${pid} survived SIGKILL`);
@@ -268,7 +270,7 @@ async function launch(
   const logOffset = await rotateLog(paths.log);
   // The child writes straight to the file: no pipe to drain, and its output survives our crash.
   const logFd = openSync(paths.log, 'a', 0o600);
-  let child;
+  let child: ChildProcess;
   try {
     child = spawn(binary, args, { cwd: paths.dataDir, env: childEnv(masterKey), stdio: ['ignore', logFd, logFd] });
   } finally {
@@ -288,9 +290,10 @@ async function launch(
     claimedDataDirs.delete(paths.dataDir);
   };
 
+  const pid = child.pid;
   try {
-    if (child.pid === undefined) throw new Error(`Meilisearch did not start (${await exited})`);
-    await fs.writeFile(paths.pidFile, JSON.stringify({ pid: child.pid, ownerPid: process.pid }));
+    if (pid === undefined) throw new Error(`Meilisearch did not start (${await exited})`);
+    await fs.writeFile(paths.pidFile, JSON.stringify({ pid, ownerPid: process.pid }));
     await waitUntilAvailable(url, exited);
   } catch (err) {
     child.kill('SIGKILL');
@@ -301,7 +304,6 @@ async function launch(
     throw /Address already in use/.test(tail) ? new PortInUseError(message) : new Error(message);
   }
 
-  const pid = child.pid;
   let stopping: Promise<void> | undefined;
   void exited.then((how) => {
     if (!stopping) logger.error({ pid, log: paths.log }, `embedded Meilisearch stopped unexpectedly (${how})`);

@@ -16,6 +16,7 @@ import { Claim, ClaimOrigin } from '../modules/provenance/claim.entity';
 import { ExternalId } from '../modules/provenance/external-id.entity';
 import { Sector, Theme } from '../modules/vocabulary/vocabulary.entity';
 import { readSeeds, SeedBundle } from './seed.read';
+import { enqueueAll } from '../search/outbox';
 import type { SeedClaim } from './seed.schema';
 
 export { readSeeds, SeedValidationError } from './seed.read';
@@ -40,7 +41,12 @@ export async function isDatabaseEmpty(em: EntityManager): Promise<boolean> {
  */
 export async function loadSeeds(em: EntityManager, dir: string): Promise<SeedSummary> {
   const bundle = readSeeds(dir);
-  return em.transactional(async (tx) => new SeedWriter(tx, bundle).run());
+  return em.transactional(async (tx) => {
+    const summary = await new SeedWriter(tx, bundle).run();
+    // Seeded records change together with their search documents (the outbox commits with them).
+    if (summary.inserted + summary.updated + summary.deleted > 0) await enqueueAll(tx);
+    return summary;
+  });
 }
 
 interface PendingClaim {
