@@ -83,6 +83,8 @@ export async function startHttp(
     // No "Did you mean …?" schema hints in production errors.
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns signal handling and stops search and the database after Apollo.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: true,
     parseOptions: { maxTokens: MAX_TOKENS },
