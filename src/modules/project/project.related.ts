@@ -17,8 +17,9 @@ export const RELATED_WEIGHTS = {
   textSimilarity: 4,
 } as const;
 const MAX_COUNTED = 5;
-/** Same-programme candidates considered per project; programmes can hold thousands of projects. */
-const PROGRAMME_CANDIDATES = 200;
+/** Candidates considered per project and signal: programmes and popular themes hold thousands of projects. */
+const PROGRAMME_CANDIDATES = 20;
+const CANDIDATES_PER_SIGNAL = 40;
 
 @ObjectType({ description: 'A project related to another one, with the score and the reasons.' })
 export class RelatedProject {
@@ -43,56 +44,43 @@ interface SignalRow {
   same_programme: boolean;
 }
 
-const label = (table: string, alias: string) =>
+const label = (alias: string) =>
   `coalesce((select x->>'text' from jsonb_array_elements(${alias}.labels) x where x->>'language' = 'eng' limit 1), ${alias}.code)`;
 
-/** Every structured signal for every (source, candidate) pair of the batch, in one statement. */
+/**
+ * Every structured signal for every (source, candidate) pair of the batch, in one statement.
+ * Candidates come from each signal's strongest matches (CANDIDATES_PER_SIGNAL per source, most
+ * shared items first), so a popular theme or partner does not drag thousands of pairs along;
+ * the reasons are then gathered for those pairs only.
+ */
 function signalsSql(placeholders: string): string {
+  const top = (from: string, joinOn: string) => `
+      select src.id as src, c.cand from src cross join lateral (
+        select b.project_id as cand from ${from} a join ${from} b on ${joinOn} and b.project_id <> a.project_id
+        where a.project_id = src.id group by b.project_id order by count(*) desc, b.project_id limit ${CANDIDATES_PER_SIGNAL}) c`;
   return `with src as (select p.id, p.programme_id from project p where p.id in (${placeholders})),
-    partner as (
-      select a.project_id as src, b.project_id as cand, array_agg(distinct coalesce(o.name_en, o.name)) as names
-      from participation a join src on src.id = a.project_id
-      join participation b on b.organisation_id = a.organisation_id and b.project_id <> a.project_id
-      join organisation o on o.id = a.organisation_id group by 1, 2),
-    theme as (
-      select a.project_id as src, b.project_id as cand, array_agg(distinct ${label('theme', 't')}) as names
-      from project_theme a join src on src.id = a.project_id
-      join project_theme b on b.theme_id = a.theme_id and b.project_id <> a.project_id
-      join theme t on t.id = a.theme_id group by 1, 2),
-    sector as (
-      select a.project_id as src, b.project_id as cand, array_agg(distinct ${label('sector', 's')}) as names
-      from project_sector a join src on src.id = a.project_id
-      join project_sector b on b.sector_id = a.sector_id and b.project_id <> a.project_id
-      join sector s on s.id = a.sector_id group by 1, 2),
-    link as (
-      select src, cand, array_agg(distinct kind) as kinds from (
-        select l.project_id as src, l.target_project_id as cand, l.kind from project_link l join src on src.id = l.project_id
-        where l.target_project_id is not null
-        union all
-        select l.target_project_id, l.project_id, l.kind from project_link l join src on src.id = l.target_project_id) x
-      group by 1, 2),
-    programme as (
-      select src.id as src, other.id as cand from src
-      join lateral (select o.id from project o where o.programme_id = src.programme_id and o.id <> src.id
-        order by o.id limit ${PROGRAMME_CANDIDATES}) other on true),
     pairs as (
-      select src, cand from partner union select src, cand from theme union select src, cand from sector
-      union select src, cand from link union select src, cand from programme),
-    country as (
-      select pr.src, pr.cand, array_agg(distinct oa.country_code) as codes
-      from pairs pr
-      join participation a on a.project_id = pr.src join organisation oa on oa.id = a.organisation_id
-      join participation b on b.project_id = pr.cand join organisation ob on ob.id = b.organisation_id
-      where oa.country_code = ob.country_code group by 1, 2)
-    select pr.src, pr.cand, link.kinds as links, partner.names as partners, theme.names as themes,
-      sector.names as sectors, country.codes as countries, (programme.cand is not null) as same_programme
-    from pairs pr
-      left join link on link.src = pr.src and link.cand = pr.cand
-      left join partner on partner.src = pr.src and partner.cand = pr.cand
-      left join theme on theme.src = pr.src and theme.cand = pr.cand
-      left join sector on sector.src = pr.src and sector.cand = pr.cand
-      left join country on country.src = pr.src and country.cand = pr.cand
-      left join programme on programme.src = pr.src and programme.cand = pr.cand`;
+      ${top('participation', 'b.organisation_id = a.organisation_id')}
+      union ${top('project_theme', 'b.theme_id = a.theme_id')}
+      union ${top('project_sector', 'b.sector_id = a.sector_id')}
+      union select l.project_id, l.target_project_id from project_link l join src on src.id = l.project_id where l.target_project_id is not null
+      union select l.target_project_id, l.project_id from project_link l join src on src.id = l.target_project_id
+      union select src.id, other.id from src join lateral (select o.id from project o where o.programme_id = src.programme_id
+        and o.id <> src.id order by o.id limit ${PROGRAMME_CANDIDATES}) other on true)
+    select pr.src, pr.cand,
+      (select array_agg(distinct l.kind) from project_link l
+        where (l.project_id = pr.src and l.target_project_id = pr.cand) or (l.project_id = pr.cand and l.target_project_id = pr.src)) as links,
+      (select array_agg(distinct coalesce(o.name_en, o.name)) from participation a join participation b on b.organisation_id = a.organisation_id
+        join organisation o on o.id = a.organisation_id where a.project_id = pr.src and b.project_id = pr.cand) as partners,
+      (select array_agg(distinct ${label('t')}) from project_theme a join project_theme b on b.theme_id = a.theme_id
+        join theme t on t.id = a.theme_id where a.project_id = pr.src and b.project_id = pr.cand) as themes,
+      (select array_agg(distinct ${label('s')}) from project_sector a join project_sector b on b.sector_id = a.sector_id
+        join sector s on s.id = a.sector_id where a.project_id = pr.src and b.project_id = pr.cand) as sectors,
+      (select array_agg(distinct oa.country_code) from participation a join organisation oa on oa.id = a.organisation_id
+        join participation b on b.project_id = pr.cand join organisation ob on ob.id = b.organisation_id
+        where a.project_id = pr.src and ob.country_code = oa.country_code) as countries,
+      (select p.programme_id = q.programme_id from project p, project q where p.id = pr.src and q.id = pr.cand) as same_programme
+    from pairs pr`;
 }
 
 export function relatedSignalsLoader(em: EntityManager): DataLoader<number, SignalRow[]> {
@@ -104,12 +92,18 @@ export function relatedSignalsLoader(em: EntityManager): DataLoader<number, Sign
   });
 }
 
-/** Words of four letters or more from the project's titles, name variants and statements. */
+const vocabularies = new WeakMap<Project, Set<string>>();
+
+/** Words of four letters or more from the project's titles, name variants and statements (memoised per loaded project). */
 function vocabulary(project: Project): Set<string> {
+  const known = vocabularies.get(project);
+  if (known) return known;
   const text = [project.acronym, ...project.nameVariants, ...project.titles.map((t) => t.text), ...project.statements.map((s) => s.text)]
     .join(' ')
     .toLowerCase();
-  return new Set(text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4));
+  const words = new Set(text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4));
+  vocabularies.set(project, words);
+  return words;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
