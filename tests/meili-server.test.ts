@@ -1,10 +1,12 @@
 import type * as MeiliModule from 'meilisearch' with { 'resolution-mode': 'import' };
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { MEILI_BINARY_SHA256, startEmbeddedMeili } from '../src/search/meili-server';
 
 // ES-module-only package; see src/search/meili.ts.
@@ -23,6 +25,16 @@ function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Unlike kill(pid, 0), false for a zombie: an orphan's reaper may be slow to collect it. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }
@@ -59,6 +71,10 @@ test('serves an authenticated API on 127.0.0.1 and keeps its data and key across
   const task = await client.index('projects').addDocuments([{ id: 1, title: 'Interreg cross-border cycling routes' }]).waitTask();
   expect(task.status).toBe('succeeded');
   expect((await client.index('projects').search('cycling')).hits).toEqual([{ id: 1, title: 'Interreg cross-border cycling routes' }]);
+
+  // Another server on the port must not be mistaken for ours becoming ready.
+  const port = Number(new URL(server.url).port);
+  await expect(startEmbeddedMeili({ dataDir: tempDir(), port })).rejects.toThrow(/exited during startup[\s\S]*Address already in use/);
 
   await server.stop();
   await server.stop();
@@ -132,4 +148,22 @@ test('stops an orphaned server from a crashed run, but not one whose owner is al
   } finally {
     leftover.kill('SIGKILL');
   }
+});
+
+test('kills the server when its parent exits without stopping it', async () => {
+  const dir = tempDir();
+  const parent = path.join(dir, 'parent.ts');
+  writeFileSync(
+    parent,
+    `import { startEmbeddedMeili } from ${JSON.stringify(path.resolve(__dirname, '../src/search/meili-server'))};
+startEmbeddedMeili({ dataDir: ${JSON.stringify(path.join(dir, 'data'))} }).then((server) => {
+  console.log(server.pid);
+  process.exit(0);
+});`,
+  );
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', parent]);
+  const pid = Number(stdout.trim());
+  expect(pid).toBeGreaterThan(0);
+  for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
+  expect(isAlive(pid)).toBe(false);
 });

@@ -294,7 +294,7 @@ async function launch(
   try {
     if (pid === undefined) throw new Error(`Meilisearch did not start (${await exited})`);
     await fs.writeFile(paths.pidFile, JSON.stringify({ pid, ownerPid: process.pid }));
-    await waitUntilAvailable(url, exited);
+    await waitUntilAvailable(url, masterKey, exited);
   } catch (err) {
     child.kill('SIGKILL');
     await exited;
@@ -360,22 +360,30 @@ async function readLogTail(file: string, from: number): Promise<string> {
   }
 }
 
-async function waitUntilAvailable(url: string, exited: Promise<string>): Promise<void> {
+async function waitUntilAvailable(url: string, masterKey: string, exited: Promise<string>): Promise<void> {
   let exit: string | undefined;
   void exited.then((how) => (exit = how));
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (exit === undefined) {
     if (Date.now() > deadline) throw new Error(`Meilisearch did not become available within ${READY_TIMEOUT_MS / 1000}s`);
-    if (await isAvailable(url)) return;
+    if (await isAvailable(url, masterKey)) return;
     await sleep(100);
   }
   throw new Error(`Meilisearch exited during startup (${exit})`);
 }
 
-async function isAvailable(url: string): Promise<boolean> {
+async function isAvailable(url: string, masterKey: string): Promise<boolean> {
   try {
-    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-    return res.ok && ((await res.json()) as { status?: unknown }).status === 'available';
+    const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+    if (!health.ok || ((await health.json()) as { status?: unknown }).status !== 'available') return false;
+    // Until our child binds (or fails to), another server already on the port could answer /health;
+    // only ours accepts our key.
+    const version = await fetch(`${url}/version`, {
+      headers: { Authorization: `Bearer ${masterKey}` },
+      signal: AbortSignal.timeout(1000),
+    });
+    await version.body?.cancel();
+    return version.ok;
   } catch {
     return false;
   }
