@@ -1,4 +1,4 @@
-import type { EntityClass } from '@mikro-orm/core';
+import { FlushMode, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { acronymKey } from '../shared/text';
 import { organisationNameKey } from '../shared/names';
@@ -41,18 +41,34 @@ export async function isDatabaseEmpty(em: EntityManager): Promise<boolean> {
  */
 export async function loadSeeds(em: EntityManager, dir: string): Promise<SeedSummary> {
   const bundle = readSeeds(dir);
+  // COMMIT flush mode: no auto-flush behind a query's back, so every write goes through flush() and is counted.
   return em.transactional(async (tx) => {
     const summary = await new SeedWriter(tx, bundle).run();
     // Seeded records change together with their search documents (the outbox commits with them).
     if (summary.inserted + summary.updated + summary.deleted > 0) await enqueueAll(tx);
     return summary;
-  });
+  }, { flushMode: FlushMode.COMMIT });
 }
 
 interface PendingClaim {
   subjectType: string;
   subject: { id: number };
   claim: SeedClaim;
+  field: string;
+}
+
+/** A stable text form for comparison: sorted keys, entities by primary key, undefined as null. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const entity = v as { id?: unknown; code?: unknown };
+      if (entity.id !== undefined || (entity.code !== undefined && Object.getPrototypeOf(v) !== Object.prototype)) {
+        return { ref: entity.id ?? entity.code };
+      }
+      return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+    }
+    return v;
+  });
 }
 
 class SeedWriter {
@@ -103,7 +119,7 @@ class SeedWriter {
     const link = await this.em.findOne(ExternalId, { source: SOURCE, entityType: typeName, externalId: key });
     const existing = link ? await this.em.findOne(entity, { id: link.entityId } as never) : null;
     if (existing) {
-      this.em.assign(existing, data as never);
+      this.assignChanged(existing, data as never);
       return existing;
     }
     const created = this.em.create(entity, data as never);
@@ -125,8 +141,20 @@ class SeedWriter {
     for (const link of seedOwned) this.em.remove(link);
   }
 
-  private claimsOf(subjectType: string, subject: { id: number }, claims: SeedClaim[]): void {
-    for (const claim of claims) this.pendingClaims.push({ subjectType, subject, claim });
+  /**
+   * Sets only the values that differ. PostgreSQL returns jsonb with its own key order, so the ORM
+   * would see every reloaded JSON column as changed; comparing canonical forms keeps re-runs no-ops.
+   */
+  private assignChanged<T extends object>(entity: T, data: object): T {
+    const record = entity as Record<string, unknown>;
+    for (const [key, value] of Object.entries(data)) {
+      if (canonical(record[key]) !== canonical(value)) record[key] = value;
+    }
+    return entity;
+  }
+
+  private claimsOf(subjectType: string, subject: { id: number }, claims: SeedClaim[], fieldPrefix = ''): void {
+    for (const claim of claims) this.pendingClaims.push({ subjectType, subject, claim, field: fieldPrefix + claim.field });
   }
 
   private async syncPivot<P extends object>(pivot: EntityClass<P>, ownerField: string, owner: object, targetField: string, targets: object[]): Promise<void> {
@@ -161,7 +189,7 @@ class SeedWriter {
       for (const term of terms) {
         const existing = await this.em.findOne(entity as EntityClass<Theme>, { code: term.code });
         const row = existing ?? this.em.create(entity as EntityClass<Theme>, { code: term.code, labels: term.labels });
-        if (existing) this.em.assign(existing, { labels: term.labels });
+        if (existing) this.assignChanged(existing, { labels: term.labels });
         (map as Map<string, Theme>).set(term.code, row);
       }
     }
@@ -207,7 +235,7 @@ class SeedWriter {
         statedPopulation: seed.statedPopulation ?? undefined,
       };
       const existing = await this.em.findOne(Programme, { code: seed.code });
-      const programme = existing ? this.em.assign(existing, data) : this.em.create(Programme, data);
+      const programme = existing ? this.assignChanged(existing, data) : this.em.create(Programme, data);
       await this.flush();
       this.programmes.set(seed.code, programme);
       this.claimsOf('Programme', programme, seed.claims);
@@ -218,7 +246,7 @@ class SeedWriter {
         const row =
           (await this.em.findOne(ProgrammeEligibility, { programme, country })) ??
           this.em.create(ProgrammeEligibility, { programme, country, coverage: e.coverage, regions: e.regions });
-        this.em.assign(row, { coverage: e.coverage, regions: e.regions });
+        this.assignChanged(row, { coverage: e.coverage, regions: e.regions });
         eligibility.push(row);
       }
       await this.flush();
@@ -230,7 +258,7 @@ class SeedWriter {
         const row =
           (await this.em.findOne(Call, { programme, ordinal: c.ordinal })) ??
           this.em.create(Call, { programme, ordinal: c.ordinal });
-        this.em.assign(row, { name: c.name ?? undefined, year: c.year ?? undefined });
+        this.assignChanged(row, { name: c.name ?? undefined, year: c.year ?? undefined });
         calls.push(row);
       }
       await this.flush();
@@ -272,10 +300,12 @@ class SeedWriter {
         workPackages: seed.workPackages.map((wp) => ({ code: wp.code, titles: wp.titles })),
       };
       const existing = await this.em.findOne(Project, { programme, acronymKey: key });
-      const project = existing ? this.em.assign(existing, data) : this.em.create(Project, data);
+      const project = existing ? this.assignChanged(existing, data) : this.em.create(Project, data);
       await this.flush();
       this.projects.set(seed.acronym, project);
-      this.claimsOf('Project', project, [...seed.claims, ...seed.workPackages.flatMap((wp) => wp.claims)]);
+      this.claimsOf('Project', project, seed.claims);
+      // Work packages are part of the project record: their claims are about "workPackages.<code>.<field>".
+      for (const wp of seed.workPackages) this.claimsOf('Project', project, wp.claims, `workPackages.${wp.code}.`);
 
       await this.syncPivot(ProjectTheme, 'project', project, 'theme', seed.themes.map((t) => this.themes.get(t)!));
       await this.syncPivot(ProjectSector, 'project', project, 'sector', seed.sectors.map((s) => this.sectors.get(s)!));
@@ -292,7 +322,7 @@ class SeedWriter {
       const row =
         (await this.em.findOne(Participation, { project, organisation })) ??
         this.em.create(Participation, { project, organisation, role: p.role });
-      this.em.assign(row, { role: p.role, budgetShare: p.budgetShare ?? undefined });
+      this.assignChanged(row, { role: p.role, budgetShare: p.budgetShare ?? undefined });
       rows.push(row);
     }
     await this.flush();
@@ -421,14 +451,14 @@ class SeedWriter {
       JSON.stringify([c.subjectType, c.subjectId, c.field, c.documentId, c.startOffset, c.endOffset, c.value]);
     const byIdentity = new Map(existing.map((c) => [identity({ ...c, documentId: c.document?.id }), c]));
     const kept = new Set<Claim>();
-    for (const { subjectType, subject, claim } of this.pendingClaims) {
+    for (const { subjectType, subject, claim, field } of this.pendingClaims) {
       const span = this.bundle.spans.get(claim)!;
       const document = this.documents.get(claim.doc)!;
       const value = claim.value ?? null;
       const values = {
         subjectType,
         subjectId: subject.id,
-        field: claim.field,
+        field,
         value,
         documentId: document.id,
         startOffset: span.start,
@@ -436,13 +466,13 @@ class SeedWriter {
       };
       const found = byIdentity.get(identity(values));
       if (found && !kept.has(found)) {
-        this.em.assign(found, { shown: claim.shown, note: claim.note ?? undefined, quote: claim.quote });
+        this.assignChanged(found, { shown: claim.shown, note: claim.note ?? undefined, quote: claim.quote });
         kept.add(found);
       } else {
         const created = this.em.create(Claim, {
           subjectType,
           subjectId: subject.id,
-          field: claim.field,
+          field,
           value,
           document,
           startOffset: span.start,

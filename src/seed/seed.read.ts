@@ -152,6 +152,17 @@ export function readSeeds(dir: string): SeedBundle {
       else spans.set(claim, span);
       if (!claim.shown && !claim.note) problems.push({ file, path: where, reason: 'a value that is not shown needs a note saying why' });
     }
+    // A single-valued field shows one value: disagreeing sources are kept, but only one is shown.
+    const shownValues = new Map<string, Set<string>>();
+    for (const claim of claims) {
+      if (!claim.shown || Array.isArray(record[claim.field])) continue;
+      shownValues.set(claim.field, (shownValues.get(claim.field) ?? new Set()).add(JSON.stringify(claim.value)));
+    }
+    for (const [field, values] of shownValues) {
+      if (values.size > 1) {
+        problems.push({ file, path: `${at}${field}`, reason: `claims show ${values.size} different values (${[...values].join(' / ')}): keep one shown and mark the others shown: false with a note` });
+      }
+    }
     for (const [field, value] of Object.entries(record)) {
       if (EDITORIAL_FIELDS.has(field) || NESTED_RECORDS.has(field) || isEmpty(value)) continue;
       if (isTranslationOnly(value) || (field === 'status' && moderated)) continue;

@@ -14,7 +14,7 @@ const country = z.string().refine(isKnownCountry, 'not an ISO 3166-1 alpha-2 cou
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'not an ISO date (YYYY-MM-DD)');
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not an ISO date (YYYY-MM-DD) that exists in the calendar');
 const url = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
 const key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'keys are letters, digits, ".", "_" and "-"');
 const text = z.string().trim().min(1);
