@@ -16,6 +16,7 @@ import { formatError, inputErrorFieldPlugin } from './graphql/error-handling';
 import { EXPLORER_EXAMPLES, explorerAssets, explorerMiddleware } from './graphql/explorer';
 import { complexityPlugin, depthRule } from './graphql/limits';
 import { createMetrics } from './graphql/metrics';
+import { startResponseCache } from './graphql/response-cache';
 import { getSchema } from './graphql/schema';
 import { aliasLimitPlugin, authenticateAndLimit, batchLimit, httpErrorHandler, MAX_TOKENS, SecureRequest } from './graphql/security';
 import type { SearchRuntime } from './search/runtime';
@@ -77,6 +78,12 @@ export async function startHttp(
   const production = config.NODE_ENV === 'production';
   const server = http.createServer(app);
   const schema = await getSchema();
+  const responseCache = config.RESPONSE_CACHE_MAX_AGE
+    ? await startResponseCache(orm.config.get('clientUrl')!, logger, {
+        maxAgeSeconds: config.RESPONSE_CACHE_MAX_AGE,
+        maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
+      })
+    : undefined;
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !production,
@@ -96,6 +103,7 @@ export async function startHttp(
       ApolloServerPluginLandingPageDisabled(),
       inputErrorFieldPlugin(),
       complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
+      ...(responseCache?.plugins ?? []),
       aliasLimitPlugin(config.MAX_ALIASES),
     ],
   });
@@ -132,13 +140,17 @@ export async function startHttp(
     cors(),
     express.json({ limit: config.MAX_REQUEST_BYTES }),
     batchLimit(config.MAX_BATCH_SIZE),
-    authenticateAndLimit(orm, config, logger),
+    authenticateAndLimit(orm, config),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
         const viewer = (req as SecureRequest).viewer ?? null;
         const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) || undefined;
-        return { ...createContext(orm.em as never, logger, requestId, viewer, search?.service), idempotencyKey };
+        return {
+          ...createContext(orm.em as never, logger, requestId, viewer, search?.service),
+          idempotencyKey,
+          cacheGeneration: responseCache?.generation(),
+        };
       },
     }),
     httpErrorHandler(logger),
@@ -164,6 +176,7 @@ export async function startHttp(
     url,
     close: async () => {
       await apollo.stop();
+      await responseCache?.stop();
     },
   };
 }

@@ -22,6 +22,8 @@ export interface Context {
   idempotencyKey?: string;
   /** Absent when search is not configured (e.g. tests that do not need it): search answers SERVICE_UNAVAILABLE. */
   search?: SearchService;
+  /** The response cache's generation when the request began (see graphql/response-cache.ts). */
+  cacheGeneration?: number;
 }
 
 export function createContext(em: EntityManager, logger: Logger, requestId: string, viewer: Viewer | null, search?: SearchService): Context {

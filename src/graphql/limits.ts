@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { codedError } from './errors';
@@ -20,22 +20,30 @@ export function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): 
     async requestDidStart() {
       let cost = 0;
       return {
-        async didResolveOperation({ request, document }) {
-          cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [
-              fieldExtensionsEstimator(),
-              ({ args, childComplexity }) => {
-                // An out-of-range `first` is refused by the resolver with BAD_USER_INPUT; cost it at the cap.
-                const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : undefined;
-                return first !== undefined || 'after' in args ? 1 + childComplexity * (first ?? DEFAULT_PAGE_SIZE) : undefined;
-              },
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          });
+        async didResolveOperation({ request, document, operation }) {
+          // No operation by that name, or missing/invalid variables: Apollo answers those as client
+          // errors (HTTP 400) when it executes; getComplexity would throw them as internal errors.
+          if (!operation) return;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [
+                fieldExtensionsEstimator(),
+                ({ args, childComplexity }) => {
+                  // An out-of-range `first` is refused by the resolver with BAD_USER_INPUT; cost it at the cap.
+                  const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : undefined;
+                  return first !== undefined || 'after' in args ? 1 + childComplexity * (first ?? DEFAULT_PAGE_SIZE) : undefined;
+                },
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            });
+          } catch (error) {
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
           if (cost > maxComplexity) {
             throw codedError('QUERY_TOO_COMPLEX', `query cost ${cost} exceeds the limit of ${maxComplexity}`, {
               cost,

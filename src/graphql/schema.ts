@@ -29,9 +29,10 @@ import { Policy } from '../modules/policy/policy.entity';
 import { BestPractice } from '../modules/practice/practice.entity';
 import { Call, Programme, ProgrammeEligibility } from '../modules/programme/programme.entity';
 import { Participation, Project, ProjectLink } from '../modules/project/project.entity';
+import { Sector, Theme } from '../modules/vocabulary/vocabulary.entity';
 
 /** Records whose facts carry provenance get `claims(field:)`. */
-const sourcedTypes = [Programme, ProgrammeEligibility, Call, Project, Participation, ProjectLink, Organisation, Output, BestPractice, Policy, Event, Contact];
+const sourcedTypes = [Programme, ProgrammeEligibility, Call, Project, Participation, ProjectLink, Organisation, Output, BestPractice, Policy, Event, Contact, Theme, Sector];
 
 const resolvers = [
   NodeResolver,

@@ -25,7 +25,11 @@ export interface TestApp {
 }
 
 /** A private copy of the seeded template database, served over real HTTP on a free port. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * `responseCache`: most tests write through SQL and read right back, which the cache only sees
+ * after PostgreSQL's NOTIFY; they run without it, and the cache has tests of its own.
+ */
+export async function createTestApp(options: { responseCache?: boolean } = {}): Promise<TestApp> {
   const adminUrl = process.env.CB_TEST_ADMIN_URL!;
   const database = `${process.env.CB_TEST_TEMPLATE}_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -38,7 +42,10 @@ export async function createTestApp(): Promise<TestApp> {
   const orm = await connectOrm(databaseUrl, (message) => {
     if (message.includes('[query]')) statements.push(message);
   });
-  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), HOST: '127.0.0.1' };
+  const config = {
+    ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', RESPONSE_CACHE_MAX_AGE: options.responseCache ? '300' : '0' }),
+    HOST: '127.0.0.1',
+  };
   const http = await startHttp(orm, config, createLogger('silent'), 0);
 
   return {

@@ -1,5 +1,6 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { BaseEntity } from '../../db/base.entity';
 import { Organisation } from '../organisation/organisation.entity';
 
@@ -11,12 +12,20 @@ export enum AccountRole {
 registerEnumType(AccountRole, { name: 'AccountRole' });
 
 /** Someone who writes: a partner bound to one organisation, an editor, or an admin. */
+@ObjectType({ description: 'A signed-in writer (visible to admins, and to the account itself through `viewer`).' })
 @Entity({ tableName: 'account' })
 @Check({ name: 'account_partner_organisation_check', expression: "role <> 'PARTNER' or organisation_id is not null" })
 export class Account extends BaseEntity {
+  @Field(() => ID, { name: 'id' })
+  globalId(): string {
+    return this.nodeId;
+  }
+
+  @Field(() => String)
   @Property({ type: 'string', length: 200 })
   name!: string;
 
+  @Field(() => AccountRole)
   @Enum({ items: () => AccountRole })
   role!: AccountRole;
 
@@ -24,14 +33,21 @@ export class Account extends BaseEntity {
   @Index()
   organisation?: Organisation;
 
+  @Field(() => Boolean)
   @Property({ type: 'boolean', default: false })
   disabled: boolean = false;
 }
 
 /** An API token. Only its sha256 is stored; the token itself is shown once, when created. */
+@ObjectType({ description: 'An API token as listed to admins; the token itself is shown once, when created.' })
 @Entity({ tableName: 'api_token' })
 @Unique({ properties: ['tokenHash'] })
 export class ApiToken extends BaseEntity {
+  @Field(() => ID, { name: 'id' })
+  globalId(): string {
+    return this.nodeId;
+  }
+
   @ManyToOne({ entity: () => Account, deleteRule: 'cascade' })
   @Index()
   account!: Account;
@@ -40,18 +56,23 @@ export class ApiToken extends BaseEntity {
   tokenHash!: string;
 
   /** The first characters of the token, to tell tokens apart in listings without revealing them. */
+  @Field(() => String)
   @Property({ type: 'string', length: 16 })
   prefix!: string;
 
+  @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 200, nullable: true })
   label?: string;
 
+  @Field(() => DateTimeResolver, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   expiresAt?: Date;
 
+  @Field(() => DateTimeResolver, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastUsedAt?: Date;
 
+  @Field(() => DateTimeResolver, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   revokedAt?: Date;
 }

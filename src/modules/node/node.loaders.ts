@@ -4,7 +4,7 @@ import { decodeGlobalId } from '../../graphql/global-id';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../graphql/context';
 import { ContributionStatus } from '../output/output.entity';
-import { visibleStatuses } from '../output/output.visibility';
+import { isVisible } from '../output/output.visibility';
 import { nodeTypes } from './node.registry';
 
 /** Partner contributions: hidden from readers until published. */
@@ -12,7 +12,6 @@ const MODERATED_TYPES = new Set(['Output', 'BestPractice']);
 
 /** Any node by "<Type>:<id>", one statement per type per batch; hidden records resolve to null. */
 export function nodeLoaders(em: EntityManager, viewer: Viewer | null) {
-  const visible = new Set(visibleStatuses(viewer));
   return {
     node: new DataLoader<string, object | null>(async (keys) => {
       const idsByType = new Map<string, number[]>();
@@ -26,7 +25,7 @@ export function nodeLoaders(em: EntityManager, viewer: Viewer | null) {
           const rows = await em.find(nodeTypes[type], { id: { $in: ids } });
           for (const row of rows) {
             const moderated = MODERATED_TYPES.has(type);
-            if (!moderated || visible.has((row as unknown as { status: ContributionStatus }).status)) found.set(`${type}:${row.id}`, row);
+            if (!moderated || isVisible(viewer, row as unknown as { status: ContributionStatus; submittedBy?: { id: number } })) found.set(`${type}:${row.id}`, row);
           }
         }),
       );

@@ -3,12 +3,11 @@ import type { Viewer } from '../../graphql/context';
 import { childrenLoader, throughPivotLoader } from '../../db/loaders';
 import { Organisation } from '../organisation/organisation.entity';
 import { Output, OutputProducer } from './output.entity';
-import { visibleStatuses } from './output.visibility';
+import { visibleWhere } from './output.visibility';
 
 export function outputLoaders(em: EntityManager, viewer: Viewer | null) {
-  const status = { $in: visibleStatuses(viewer) };
   return {
-    outputsByProject: childrenLoader(em, Output, 'project', { where: { status }, orderBy: { id: 'asc' } }),
+    outputsByProject: childrenLoader(em, Output, 'project', { where: visibleWhere(viewer), orderBy: { id: 'asc' } }),
     producersByOutput: throughPivotLoader<OutputProducer, Organisation>(em, OutputProducer, 'output', 'organisation'),
   };
 }

@@ -8,7 +8,7 @@ import { Organisation } from '../organisation/organisation.entity';
 import { Project } from '../project/project.entity';
 import { Output, OutputType } from './output.entity';
 import { OutputConnection } from './output.types';
-import { visibleStatuses } from './output.visibility';
+import { visibleWhere } from './output.visibility';
 import { badInput } from '../../graphql/errors';
 import { loadTyped } from '../node/node.loaders';
 
@@ -43,7 +43,7 @@ export class OutputResolver {
       ctx.em,
       Output,
       {
-        status: { $in: visibleStatuses(ctx.viewer) },
+        ...visibleWhere(ctx.viewer),
         ...(filter?.types?.length ? { type: { $in: filter.types } } : {}),
         ...(projectIds?.length ? { project: { $in: projectIds } } : {}),
       },

@@ -2,10 +2,45 @@ import type { Viewer } from '../../graphql/context';
 import { ContributionStatus } from './output.entity';
 
 /**
- * Partner contributions are public once published; editors and admins see every state.
- * (Per-organisation visibility of drafts arrives with partner accounts.)
+ * Who sees partner contributions (outputs, best practices), in one place:
+ * - everyone sees PUBLISHED items;
+ * - a partner also sees every item its own organisation registered (drafts, submitted, rejected);
+ * - editors and admins see every state.
+ * Search and the public counts only ever hold published items.
  */
+export function seesEverything(viewer: Viewer | null): boolean {
+  return !!viewer && (viewer.role === 'EDITOR' || viewer.role === 'ADMIN');
+}
+
+/** Statuses visible regardless of who registered the item. */
 export function visibleStatuses(viewer: Viewer | null): ContributionStatus[] {
-  if (viewer && (viewer.role === 'EDITOR' || viewer.role === 'ADMIN')) return Object.values(ContributionStatus);
+  if (seesEverything(viewer)) return Object.values(ContributionStatus);
   return [ContributionStatus.PUBLISHED];
+}
+
+/** MikroORM condition selecting the contributions `viewer` may see; spread it into a `where`. */
+export function visibleWhere(viewer: Viewer | null): Record<string, unknown> {
+  if (seesEverything(viewer)) return {};
+  if (viewer?.role === 'PARTNER' && viewer.organisationId) {
+    return { $or: [{ status: ContributionStatus.PUBLISHED }, { submittedBy: viewer.organisationId }] };
+  }
+  return { status: ContributionStatus.PUBLISHED };
+}
+
+/** The same rule as SQL on a row alias (`b` → `b.status`, `b.submitted_by_id`); values are inlined integers/enums only. */
+export function visibleSql(viewer: Viewer | null, alias: string): string {
+  if (seesEverything(viewer)) return 'true';
+  if (viewer?.role === 'PARTNER' && viewer.organisationId) {
+    return `(${alias}.status = 'PUBLISHED' or ${alias}.submitted_by_id = ${Math.trunc(viewer.organisationId)})`;
+  }
+  return `${alias}.status = 'PUBLISHED'`;
+}
+
+/** The same rule for one loaded item. */
+export function isVisible(
+  viewer: Viewer | null,
+  item: { status: ContributionStatus; submittedBy?: { id: number } | null },
+): boolean {
+  if (seesEverything(viewer) || item.status === ContributionStatus.PUBLISHED) return true;
+  return viewer?.role === 'PARTNER' && !!viewer.organisationId && item.submittedBy?.id === viewer.organisationId;
 }

@@ -7,7 +7,7 @@ import { LocalizedText, pickText, toLocalizedTexts } from '../../graphql/values'
 import { findConnection } from '../../db/paginate';
 import { Country } from '../country/country.entity';
 import { Organisation } from '../organisation/organisation.entity';
-import { visibleStatuses } from '../output/output.visibility';
+import { visibleWhere } from '../output/output.visibility';
 import { Project } from '../project/project.entity';
 import { Sector, Theme } from '../vocabulary/vocabulary.entity';
 import { BestPractice } from './practice.entity';
@@ -21,7 +21,7 @@ export class BestPracticeResolver {
 
   @Query(() => BestPracticeConnection)
   bestPractices(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return findConnection(ctx.em, BestPractice, { status: { $in: visibleStatuses(ctx.viewer) } }, [{ id: 'asc' }], page);
+    return findConnection(ctx.em, BestPractice, visibleWhere(ctx.viewer), [{ id: 'asc' }], page);
   }
 
   @FieldResolver(() => String)
