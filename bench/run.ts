@@ -14,8 +14,15 @@ import { createLogger } from '../src/logger';
 import { generate, SCALES } from './generate';
 import { LoadRequest, LoadResult, runLoad } from './lib/load';
 import { rssBytes, Service, startService } from './lib/processes';
-import { argument, benchDatabase } from './lib/services';
-import { Scenario, SCENARIOS } from './scenarios';
+import { argument, benchDatabase, benchSearch, BenchSearch, reindexBench } from './lib/services';
+import { connectOrm } from '../src/db/database';
+import { AccountRole } from '../src/modules/auth/auth.entity';
+import { createAccount, issueToken } from '../src/modules/auth/auth.service';
+import { countRecords } from '../src/search/documents';
+import { liveIndex } from '../src/search/indexer';
+import { createMeiliClients } from '../src/search/meili';
+import { SearchService } from '../src/search/search.service';
+import { REGISTER_OUTPUT, Scenario, SCENARIOS, SEARCH } from './scenarios';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = require.resolve('tsx/cli');
@@ -83,9 +90,75 @@ function markdown(rows: Row[], meta: Record<string, unknown>): string {
     const ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2) : '');
     const peer = of('postgraphile');
     const raw = of('raw') ?? of('meilisearch');
+    const uncachedRow = of('clusterbase (no cache)');
     lines.push(`| ${scenario} | ${ratio(ours?.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(ours?.p95, peer?.p95)} | ${ratio(ours?.requestsPerSecond, raw?.requestsPerSecond)} | ${ratio(ours?.p95, raw?.p95)} |`);
+    if (uncachedRow) {
+      lines.push(`| ${scenario}, no cache | ${ratio(uncachedRow.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(uncachedRow.p95, peer?.p95)} | ${ratio(uncachedRow.requestsPerSecond, raw?.requestsPerSecond)} | ${ratio(uncachedRow.p95, raw?.p95)} |`);
+    }
   }
   return lines.join('\n');
+}
+
+/** The index must hold every record of the database; rebuild it when it does not. */
+async function ensureIndexed(databaseUrl: string, search: BenchSearch): Promise<number | undefined> {
+  const orm = await connectOrm(databaseUrl);
+  try {
+    const expected = await countRecords(orm.em.fork());
+    const index = createMeiliClients(search).admin.index(liveIndex(search.prefix));
+    const actual = await index.getStats().then((stats) => stats.numberOfDocuments, () => 0);
+    if (actual === expected) return undefined;
+  } finally {
+    await orm.close();
+  }
+  return (await reindexBench(databaseUrl, search)).seconds;
+}
+
+/** Scenario (d): the GraphQL search and the very same multi-search sent straight to Meilisearch. */
+async function searchScenario(databaseUrl: string, search: BenchSearch): Promise<Scenario> {
+  const service = new SearchService(createMeiliClients(search).search, search.prefix);
+  const orm = await connectOrm(databaseUrl);
+  const filter = await service.filterExpression(orm.em.fork(), { types: ['Project', 'Output'] });
+  await orm.close();
+  return {
+    id: 'd',
+    title: 'federated search with filters and facets',
+    keys: 'queries',
+    clusterbase: (query) => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: SEARCH, variables: { query } }) }),
+    meilisearch: (query) => ({
+      method: 'POST',
+      path: '/multi-search',
+      body: JSON.stringify({ queries: service.queries(query, filter, { limit: 10, offset: 0 }) }),
+      headers: { authorization: `Bearer ${search.masterKey}` },
+    }),
+  };
+}
+
+/** Scenario (e): a partner registers outputs for a project of its organisation. */
+async function registerScenario(databaseUrl: string): Promise<Scenario> {
+  const orm = await connectOrm(databaseUrl);
+  try {
+    const em = orm.em.fork();
+    const [lead] = await em.getConnection().execute<{ project_id: number; organisation_id: number }[]>(
+      `select project_id, organisation_id from participation where role = 'LEAD_PARTNER' order by project_id limit 1`,
+    );
+    const account = createAccount(em, { name: 'Benchmark partner', role: AccountRole.PARTNER, organisationId: lead.organisation_id });
+    const { token } = issueToken(em, account, 'benchmark');
+    await em.flush();
+    const projectId = Buffer.from(`Project:${lead.project_id}`).toString('base64url');
+    return {
+      id: 'e',
+      title: 'partner registerOutput mutation',
+      keys: 'queries',
+      clusterbase: (key) => ({
+        method: 'POST',
+        path: '/graphql',
+        headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: REGISTER_OUTPUT, variables: { input: { projectId, type: 'STUDY', titles: [{ language: 'eng', text: `Benchmark study ${key}` }] } } }),
+      }),
+    };
+  } finally {
+    await orm.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -97,6 +170,7 @@ async function main(): Promise<void> {
   const logger = createLogger('warn');
   const database = await benchDatabase(scale, logger);
   const services: Service[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
   try {
     let loading: number | undefined;
     if ((await projectCount(database.url)) !== SCALES[scale]) {
@@ -105,10 +179,22 @@ async function main(): Promise<void> {
     }
     ensurePeersInstalled();
     const keys = await keysFor(database.url);
-    const api = await startService('clusterbase', process.execPath, [TSX, path.join(ROOT, 'src/main.ts')],
-      { DATABASE_URL: database.url, PORT: '4801', HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', MAX_QUERY_COMPLEXITY: '100000' },
+    const search = await benchSearch(scale, logger);
+    stoppers.push(() => search.stop());
+    const indexing = await ensureIndexed(database.url, search);
+    if (indexing !== undefined) console.log(`indexed scale ${scale} for search in ${indexing.toFixed(1)} s`);
+    const apiEnv = (port: string, cacheSeconds: string) => ({
+      DATABASE_URL: database.url, PORT: port, HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', MAX_QUERY_COMPLEXITY: '100000',
+      MEILI_URL: search.url, MEILI_MASTER_KEY: search.masterKey, SEARCH_INDEX_PREFIX: search.prefix,
+      RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_AUTHENTICATED: '100000000', RESPONSE_CACHE_MAX_AGE: cacheSeconds,
+    });
+    const api = await startService('clusterbase', process.execPath, [TSX, path.join(ROOT, 'src/main.ts')], apiEnv('4801', '300'),
       'http://127.0.0.1:4801/graphql', 'http://127.0.0.1:4801/readyz');
     services.push(api);
+    const uncached = await startService('clusterbase (no cache)', process.execPath, [TSX, path.join(ROOT, 'src/main.ts')], apiEnv('4804', '0'),
+      'http://127.0.0.1:4804/graphql', 'http://127.0.0.1:4804/readyz');
+    services.push(uncached);
+    const meilisearch: Service = { name: 'meilisearch', url: search.url, process: api.process, stop: async () => undefined };
     const postgraphile = await startService('postgraphile', process.execPath,
       [path.join(__dirname, 'peers/node_modules/postgraphile/cli.js'), '-c', database.url, '-s', 'public', '-p', '4802', '-n', '127.0.0.1', '--disable-query-log', '--no-setof-functions-contain-nulls'],
       {}, 'http://127.0.0.1:4802/graphql', 'http://127.0.0.1:4802/graphql');
@@ -118,32 +204,37 @@ async function main(): Promise<void> {
     services.push(raw);
 
     const rows: Row[] = [];
-    for (const scenario of SCENARIOS) {
-      const list = keys[scenario.keys];
+    const scenarios = [...SCENARIOS, await searchScenario(database.url, search), await registerScenario(database.url)];
+    for (const scenario of scenarios) {
+      const list = scenario.id === 'e' ? Array.from({ length: 100000 }, (_, i) => String(i)) : keys[scenario.keys];
       const targets: [string, Service, ((key: string) => LoadRequest) | undefined][] = [
         ['clusterbase', api, scenario.clusterbase],
+        ['clusterbase (no cache)', uncached, scenario.id === 'e' ? undefined : scenario.clusterbase],
         ['postgraphile', postgraphile, scenario.postgraphile],
         ['raw', raw, scenario.raw],
+        ['meilisearch', meilisearch, scenario.meilisearch],
       ];
       for (const [target, service, build] of targets) {
         if (!build) continue;
         const next = (i: number) => build(list[i % list.length]);
         const base = service.url.replace(/\/graphql$/, '');
         await runLoad(base, next, connections, Math.max(2, Math.round(seconds / 3)));
+        const ours = target.startsWith('clusterbase');
         let peakRss = 0;
         const sampler = setInterval(() => {
-          if (target === 'clusterbase') peakRss = Math.max(peakRss, rssBytes(api.process.pid!));
+          if (ours) peakRss = Math.max(peakRss, rssBytes(service.process.pid!));
         }, 250);
         const result = await runLoad(base, next, connections, seconds);
         clearInterval(sampler);
         const row: Row = { scenario: `(${scenario.id}) ${scenario.title}`, target, result };
-        if (target === 'clusterbase') {
-          const before = await sqlStatements(api);
+        if (ours) {
+          // Fresh keys, so the cached server's figure is its cost on a miss.
+          const before = await sqlStatements(service);
           for (let i = 0; i < 10; i++) {
-            const spec = next(i);
-            await fetch(base + spec.path, { method: spec.method, body: spec.body, headers: { 'content-type': 'application/json' } });
+            const spec = next(list.length - 1 - i);
+            await fetch(base + spec.path, { method: spec.method, body: spec.body, headers: { 'content-type': 'application/json', ...spec.headers } });
           }
-          row.sqlPerRequest = ((await sqlStatements(api)) - before) / 10;
+          row.sqlPerRequest = ((await sqlStatements(service)) - before) / 10;
           row.rssMb = Math.round(peakRss / 1048576);
         }
         rows.push(row);
@@ -179,6 +270,7 @@ async function main(): Promise<void> {
     console.log(`wrote ${path.relative(ROOT, file)}`);
   } finally {
     for (const service of services.reverse()) await service.stop();
+    for (const stop of stoppers) await stop();
     await database.stop();
   }
 }

@@ -44,6 +44,8 @@ const DASHBOARD_POSTGRAPHILE = `query ($programme: String!) { programmeByCode(co
   callsByProgrammeId { nodes { ordinal name } }
   projectsByProgrammeId(first: 10, orderBy: [ACRONYM_KEY_ASC, ID_ASC]) { totalCount nodes { acronym } } } }`;
 
+export const REGISTER_OUTPUT = `mutation ($input: RegisterOutputInput!) { registerOutput(input: $input) { output { id } userErrors { code } } }`;
+
 export const SEARCH = `query ($query: String!) { search(query: $query, first: 10, filter: { types: ["Project", "Output"] }) {
   totalCount nodes { type title snippet } facets { name values { value count } } } }`;
 

@@ -14,6 +14,6 @@ export async function findConnection<T extends object>(
   const rows =
     window.limit === 0
       ? []
-      : await em.find(entity, where, { orderBy, limit: window.limit + 1, offset: window.offset });
+      : await em.find(entity, where, { orderBy, limit: window.limit + 1, offset: window.offset, disableIdentityMap: true });
   return toConnection(rows, window, () => em.count(entity, where));
 }

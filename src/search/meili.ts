@@ -11,6 +11,7 @@ const meili = require('meilisearch') as typeof MeiliModule;
 export type Meilisearch = MeiliModule.Meilisearch;
 export type Settings = MeiliModule.Settings;
 export type Task = MeiliModule.Task;
+export type MultiSearchQuery = MeiliModule.MultiSearchQuery;
 export const { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } = meili;
 
 export interface MeiliConnection {

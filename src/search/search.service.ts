@@ -11,7 +11,7 @@ import { Theme } from '../modules/vocabulary/vocabulary.entity';
 import { acronymKey } from '../shared/text';
 import { isSearchableType, SEARCHABLE_TYPES, SearchableType, SearchDocument } from './documents';
 import { liveIndex } from './indexer';
-import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from './meili';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type MultiSearchQuery } from './meili';
 import { searchConfig } from './settings';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -101,17 +101,36 @@ export class SearchService {
     const query = args.query.trim();
     if (!query) throw badInput('query', 'query must not be empty');
     if (query.length > MAX_QUERY_LENGTH) throw badInput('query', `query must be at most ${MAX_QUERY_LENGTH} characters`);
-    const q = withoutStopWords(query);
     const window = pageWindow(args);
     const filter = await this.filterExpression(em, args.filter ?? {});
+    const config = searchConfig();
+    const { results } = await this.request(() => this.client.multiSearch({ queries: this.queries(query, filter, window) }));
+    const [page, counts] = results;
+    const hits = (page.hits as Hit[]).map((hit) => this.toHit(hit));
+    const total = (counts as { totalHits?: number }).totalHits ?? 0;
+    const distribution = counts.facetDistribution ?? {};
+    return {
+      ...toConnection(hits, window, async () => total),
+      facets: Object.entries(config.facets).map(([name, attribute]) => ({
+        name,
+        values: Object.entries(distribution[attribute] ?? {})
+          .map(([value, count]) => ({ value, count }))
+          .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      })),
+    };
+  }
+
+  /**
+   * The Meilisearch multi-search queries for one page: the hits, and the exact total with facet
+   * counts. Public so benchmarks send the very same request straight to Meilisearch.
+   */
+  queries(query: string, filter: string[], window: { limit: number; offset: number }): MultiSearchQuery[] {
+    const q = withoutStopWords(query);
     const config = searchConfig();
     const facetAttributes = Object.values(config.facets);
     const textFields = (config.settings.searchableAttributes ?? []).filter((a) => a.startsWith('text_') || a === 'transliterated');
     const indexUid = liveIndex(this.indexPrefix);
-
-    const { results } = await this.request(() =>
-      this.client.multiSearch({
-        queries: [
+    return [
           {
             indexUid,
             q,
@@ -129,22 +148,7 @@ export class SearchService {
           },
           // Exhaustive totalCount and facet counts (offset/limit only estimate the total).
           { indexUid, q, filter, page: 1, hitsPerPage: 0, facets: facetAttributes },
-        ],
-      }),
-    );
-    const [page, counts] = results;
-    const hits = (page.hits as Hit[]).map((hit) => this.toHit(hit));
-    const total = (counts as { totalHits?: number }).totalHits ?? 0;
-    const distribution = counts.facetDistribution ?? {};
-    return {
-      ...toConnection(hits, window, async () => total),
-      facets: Object.entries(config.facets).map(([name, attribute]) => ({
-        name,
-        values: Object.entries(distribution[attribute] ?? {})
-          .map(([value, count]) => ({ value, count }))
-          .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-      })),
-    };
+    ];
   }
 
   private toHit(hit: Hit): SearchHitData {
@@ -176,7 +180,8 @@ export class SearchService {
   }
 
   /** Validates SearchFilter (BAD_USER_INPUT with the field at fault) and turns it into a Meilisearch filter. */
-  private async filterExpression(em: EntityManager, f: SearchFilterInput): Promise<string[]> {
+  /** The Meilisearch filter for the API filter; unknown values are BAD_USER_INPUT. Public for benchmarks. */
+  async filterExpression(em: EntityManager, f: SearchFilterInput): Promise<string[]> {
     const list = (field: keyof SearchFilterInput): string[] | null => {
       const values = f[field] as string[] | null | undefined;
       if (values == null) return null;
