@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { startHttp } from '../../src/app';
+import { liveIndex, reindexAll } from '../../src/search/indexer';
+import { startSearch } from '../../src/search/runtime';
+import type { TestMeili } from '../search-helpers';
 import { loadConfig } from '../../src/config';
 import { connectOrm } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
@@ -29,7 +32,7 @@ export interface TestApp {
  * `responseCache`: most tests write through SQL and read right back, which the cache only sees
  * after PostgreSQL's NOTIFY; they run without it, and the cache has tests of its own.
  */
-export async function createTestApp(options: { responseCache?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { responseCache?: boolean; search?: TestMeili } = {}): Promise<TestApp> {
   const adminUrl = process.env.CB_TEST_ADMIN_URL!;
   const database = `${process.env.CB_TEST_TEMPLATE}_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -46,7 +49,21 @@ export async function createTestApp(options: { responseCache?: boolean } = {}): 
     ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', RESPONSE_CACHE_MAX_AGE: options.responseCache ? '300' : '0' }),
     HOST: '127.0.0.1',
   };
-  const http = await startHttp(orm, config, createLogger('silent'), 0);
+  const logger = createLogger('silent');
+  // A search runtime on the given Meilisearch, with an index of its own, filled before the app answers.
+  const search = options.search
+    ? await startSearch({
+        config: { MEILI_URL: options.search.url, MEILI_MASTER_KEY: options.search.masterKey, DATA_DIR: '/nonexistent', SEARCH_INDEX_PREFIX: `${database}_` },
+        orm,
+        logger,
+        pollMs: 100,
+      })
+    : undefined;
+  if (search) {
+    await reindexAll(orm.em.fork(), search.clients.admin, `${database}_`);
+    await search.drain();
+  }
+  const http = await startHttp(orm, config, logger, 0, search);
 
   return {
     url: http.url,
@@ -64,6 +81,8 @@ export async function createTestApp(options: { responseCache?: boolean } = {}): 
     },
     async close() {
       await http.close();
+      await search?.stop();
+      await search?.clients.admin.deleteIndex(liveIndex(`${database}_`)).catch(() => undefined);
       await orm.close();
       const cleanup = new Client({ connectionString: adminUrl });
       await cleanup.connect();
