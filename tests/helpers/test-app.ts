@@ -56,7 +56,8 @@ export async function createTestApp(options: { responseCache?: boolean; search?:
         config: { MEILI_URL: options.search.url, MEILI_MASTER_KEY: options.search.masterKey, DATA_DIR: '/nonexistent', SEARCH_INDEX_PREFIX: `${database}_` },
         orm,
         logger,
-        pollMs: 100,
+        // No background polling: its statements would blur the per-request counts; tests drain explicitly.
+        pollMs: 3_600_000,
       })
     : undefined;
   if (search) {
