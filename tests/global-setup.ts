@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { Client } from 'pg';
 import { execFileSync } from 'node:child_process';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createLogger } from '../src/logger';
+import { findFreePort } from '../src/shared/net';
 
 /**
  * Real PostgreSQL for the whole run: TEST_DATABASE_URL when set, otherwise an embedded server in a
@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'clusterbase-test-pg-'));
-    const pg = await startEmbeddedPostgres(dir, await freePort(), logger);
+    const pg = await startEmbeddedPostgres(dir, await findFreePort(), logger);
     (globalThis as { __embeddedPg?: { stop(): Promise<void> } }).__embeddedPg = pg;
     adminUrl = pg.url('postgres');
   }
@@ -42,13 +42,3 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -15,6 +14,7 @@ import { startEmbeddedMeili } from '../src/search/meili-server';
 import { enqueueSearchUpdate } from '../src/search/outbox';
 import { loadSeeds } from '../src/seed/seed.loader';
 import { organisationNameKey } from '../src/shared/names';
+import { findFreePort } from '../src/shared/net';
 
 export interface TestMeili {
   url: string;
@@ -27,17 +27,6 @@ export interface TestMeili {
   dispose(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** MEILI_URL + MEILI_MASTER_KEY when set, else the shipped binary on a temp dir and a fixed port. */
 export async function startTestMeili(): Promise<TestMeili> {
   if (process.env.MEILI_URL) {
@@ -45,7 +34,7 @@ export async function startTestMeili(): Promise<TestMeili> {
     return { url: process.env.MEILI_URL, masterKey: process.env.MEILI_MASTER_KEY ?? '', embedded: false, stop: noop, restart: noop, dispose: noop };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cb-test-meili-'));
-  const port = await freePort();
+  const port = await findFreePort();
   let server = await startEmbeddedMeili({ dataDir, port });
   return {
     url: server.url,

@@ -9,6 +9,7 @@ import { startDatabase } from '../app';
 import { loadConfig } from '../config';
 import { EXPORT_FORMATS, ExportFormat, exportKnowledgeBase } from '../import/export';
 import { createLogger } from '../logger';
+import { runCommand } from './run';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { format: { type: 'string', default: 'ndjson' }, out: { type: 'string' } } });
@@ -29,10 +30,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

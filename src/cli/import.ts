@@ -12,6 +12,7 @@ import { formatCounts } from '../import/report';
 import { MappingError, runImport, UnusableFileError } from '../import/runner';
 import type { Format } from '../import/sources';
 import { createLogger } from '../logger';
+import { runCommand } from './run';
 
 const USAGE = 'usage: npm run import -- <file> --mapping <name|file> [--resume] [--batch-size 1000] [--rejects <file>] [--format csv|tsv|json|ndjson|xlsx] [--encoding windows-1250]';
 
@@ -69,10 +70,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

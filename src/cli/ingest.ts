@@ -7,6 +7,7 @@ import { startDatabase } from '../app';
 import { loadConfig } from '../config';
 import { ingestFiles } from '../import/ingest/ingest';
 import { createLogger } from '../logger';
+import { runCommand } from './run';
 
 async function main(): Promise<number> {
   const paths = process.argv.slice(2);
@@ -30,10 +31,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);
