@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scale 10k] [--seconds 10] [--connections 8] [--soak 300]`
+ * `npm run bench -- [--scale 10k] [--seconds 10] [--connections 8] [--soak 300] [--no-search]`
  * Loads the scale's synthetic data if needed, starts Clusterbase, PostGraphile 4.14 and a raw-SQL
  * server on the same database, drives each scenario with autocannon after a warm-up, and writes
  * bench/results/<date>-<scale>.json plus a Markdown table with the ratios measured side by side.
@@ -167,10 +167,18 @@ async function main(): Promise<void> {
   const seconds = Number(argument('seconds', '10'));
   const connections = Number(argument('connections', '8'));
   const soak = Number(argument('soak', '0'));
+  // --no-search: skip (d) and the index check, e.g. at a scale whose index is not built yet.
+  const withSearch = !process.argv.includes('--no-search');
   const logger = createLogger('warn');
   const database = await benchDatabase(scale, logger);
   const services: Service[] = [];
   const stoppers: (() => Promise<void>)[] = [];
+  // Ctrl-C must not leave servers behind on the benchmark's ports.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.all(services.map((s) => s.stop())).finally(() => process.exit(130));
+    });
+  }
   try {
     let loading: number | undefined;
     if ((await projectCount(database.url)) !== SCALES[scale]) {
@@ -181,11 +189,12 @@ async function main(): Promise<void> {
     const keys = await keysFor(database.url);
     const search = await benchSearch(scale, logger);
     stoppers.push(() => search.stop());
-    const indexing = await ensureIndexed(database.url, search);
+    const indexing = withSearch ? await ensureIndexed(database.url, search) : undefined;
     if (indexing !== undefined) console.log(`indexed scale ${scale} for search in ${indexing.toFixed(1)} s`);
     const apiEnv = (port: string, cacheSeconds: string) => ({
       DATABASE_URL: database.url, PORT: port, HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', MAX_QUERY_COMPLEXITY: '100000',
-      MEILI_URL: search.url, MEILI_MASTER_KEY: search.masterKey, SEARCH_INDEX_PREFIX: search.prefix,
+      // Without search, point at a closed port: the API must not start indexing in the background mid-run.
+      MEILI_URL: withSearch ? search.url : 'http://127.0.0.1:9', MEILI_MASTER_KEY: search.masterKey, SEARCH_INDEX_PREFIX: search.prefix,
       RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_AUTHENTICATED: '100000000', RESPONSE_CACHE_MAX_AGE: cacheSeconds,
     });
     const api = await startService('clusterbase', process.execPath, [TSX, path.join(ROOT, 'src/main.ts')], apiEnv('4801', '300'),
@@ -204,7 +213,7 @@ async function main(): Promise<void> {
     services.push(raw);
 
     const rows: Row[] = [];
-    const scenarios = [...SCENARIOS, await searchScenario(database.url, search), await registerScenario(database.url)];
+    const scenarios = [...SCENARIOS, ...(withSearch ? [await searchScenario(database.url, search)] : []), await registerScenario(database.url)];
     for (const scenario of scenarios) {
       const list = scenario.id === 'e' ? Array.from({ length: 100000 }, (_, i) => String(i)) : keys[scenario.keys];
       const targets: [string, Service, ((key: string) => LoadRequest) | undefined][] = [

@@ -263,6 +263,19 @@ describe('root fields', () => {
     expect(data!.theme).toBeNull();
   });
 
+  it('lists calls and claims, hiding claims that quote personal data from anonymous readers', async () => {
+    const calls = await app.gql('{ calls(programme: "south-east-europe-2007-2013") { totalCount nodes { ordinal programme { code } } } }');
+    expect(calls.data!.calls.nodes).toEqual([{ ordinal: 4, programme: { code: 'south-east-europe-2007-2013' } }]);
+    const doc = await app.gql('{ documents { nodes { id origin } } }');
+    const czech = doc.data!.documents.nodes.find((d: { origin: string }) => d.origin.startsWith('004')).id;
+    const claims = await app.gql('query ($d: ID!) { claims(document: $d, first: 100) { totalCount nodes { field quote subjectType } } }', { d: czech });
+    expect(claims.errors).toBeUndefined();
+    expect(claims.data!.claims.totalCount).toBeGreaterThan(50);
+    expect(JSON.stringify(claims.data)).not.toContain('krejsova@rra.cz');
+    const bad = await app.gql('{ claims(document: "nope") { totalCount } }');
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'document' });
+  });
+
   it('hides contact persons\' email and phone from anonymous readers', async () => {
     const { data } = await app.gql('{ contacts { nodes { name email phone } } }');
     expect(data!.contacts.nodes[0]).toEqual({ name: expect.stringContaining('Krejsová'), email: null, phone: null });

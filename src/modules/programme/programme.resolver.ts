@@ -7,7 +7,7 @@ import { Country } from '../country/country.entity';
 import { ProjectConnection } from '../project/project.types';
 import { loadTyped } from '../node/node.loaders';
 import { Call, Programme, ProgrammeEligibility } from './programme.entity';
-import { ProgrammeConnection } from './programme.types';
+import { CallConnection, ProgrammeConnection } from './programme.types';
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
@@ -64,6 +64,16 @@ export class ProgrammeEligibilityResolver {
 
 @Resolver(() => Call)
 export class CallResolver {
+  @Query(() => CallConnection, { description: 'Calls for proposals, by programme and ordinal.' })
+  async calls(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+    @Arg('programme', () => String, { nullable: true, description: 'Programme code.' }) programme?: string,
+  ) {
+    const where = programme ? { programme: { code: programme } } : {};
+    return findConnection(ctx.em, Call, where, [{ programme: { code: 'asc' }, ordinal: 'asc', id: 'asc' }], page);
+  }
+
   @Query(() => Call, { nullable: true })
   call(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Call | null> {
     return loadTyped(ctx.loaders, id, 'Call');

@@ -1,4 +1,5 @@
 import { connectionType } from '../../graphql/connection';
-import { Programme } from './programme.entity';
+import { Call, Programme } from './programme.entity';
 
 export const ProgrammeConnection = connectionType(Programme, 'Programme');
+export const CallConnection = connectionType(Call, 'Call');
