@@ -35,10 +35,28 @@ export enum ContributionStatus {
 }
 registerEnumType(ContributionStatus, { name: 'ContributionStatus' });
 
+/** What partners contribute (outputs, best practices): moderated, and owned by the organisation that submitted it. */
+@ObjectType()
+export abstract class ContributionEntity extends BaseEntity {
+  @Field(() => ContributionStatus)
+  @Enum({ items: () => ContributionStatus, default: ContributionStatus.PUBLISHED })
+  @Index()
+  status: ContributionStatus = ContributionStatus.PUBLISHED;
+
+  /** The organisation whose partner account registered it; null for curated records. */
+  @ManyToOne({ entity: () => Organisation, nullable: true })
+  @Index()
+  submittedBy?: Organisation;
+
+  @Field(() => String, { nullable: true, description: 'Why an editor rejected it.' })
+  @Property({ type: 'text', nullable: true })
+  rejectionReason?: string;
+}
+
 @ObjectType({ implements: Node, description: 'Something a project produced.' })
 @Entity({ tableName: 'output' })
 @Check({ name: 'output_date_check', expression: "date >= '1950-01-01'::date and date <= '2100-12-31'::date" })
-export class Output extends BaseEntity {
+export class Output extends ContributionEntity {
   @ManyToOne({ entity: () => Project, deleteRule: 'cascade' })
   @Index()
   project!: Project;
@@ -70,19 +88,6 @@ export class Output extends BaseEntity {
   @Property({ type: 'string', length: 100, nullable: true })
   licence?: string;
 
-  @Field(() => ContributionStatus)
-  @Enum({ items: () => ContributionStatus, default: ContributionStatus.PUBLISHED })
-  @Index()
-  status: ContributionStatus = ContributionStatus.PUBLISHED;
-
-  /** The organisation whose partner account registered it; null for curated records. */
-  @ManyToOne({ entity: () => Organisation, nullable: true })
-  @Index()
-  submittedBy?: Organisation;
-
-  @Field(() => String, { nullable: true, description: 'Why an editor rejected it.' })
-  @Property({ type: 'text', nullable: true })
-  rejectionReason?: string;
 }
 
 @Entity({ tableName: 'output_producer' })

@@ -1,17 +1,16 @@
-import { ArrayType, Entity, Enum, Index, ManyToOne, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, ManyToOne, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../../db/base.entity';
 import { Node } from '../../graphql/node';
 import { LocalizedValue } from '../../graphql/values';
 import { Country } from '../country/country.entity';
 import { Organisation } from '../organisation/organisation.entity';
-import { ContributionStatus } from '../output/output.entity';
+import { ContributionEntity } from '../output/output.entity';
 import { Project } from '../project/project.entity';
 import { Sector, Theme } from '../vocabulary/vocabulary.entity';
 
 @ObjectType({ implements: Node, description: 'A documented practice worth transferring, e.g. a "Hidden Champions" case study.' })
 @Entity({ tableName: 'best_practice' })
-export class BestPractice extends BaseEntity {
+export class BestPractice extends ContributionEntity {
   @ManyToOne({ entity: () => Project, deleteRule: 'cascade' })
   @Index()
   project!: Project;
@@ -51,19 +50,6 @@ export class BestPractice extends BaseEntity {
   @Property({ type: ArrayType, default: '{}' })
   requiredContents: string[] = [];
 
-  @Field(() => ContributionStatus)
-  @Enum({ items: () => ContributionStatus, default: ContributionStatus.PUBLISHED })
-  @Index()
-  status: ContributionStatus = ContributionStatus.PUBLISHED;
-
-  /** The organisation whose partner account registered it; null for curated records. */
-  @ManyToOne({ entity: () => Organisation, nullable: true })
-  @Index()
-  submittedBy?: Organisation;
-
-  @Field(() => String, { nullable: true, description: 'Why an editor rejected it.' })
-  @Property({ type: 'text', nullable: true })
-  rejectionReason?: string;
 }
 
 @Entity({ tableName: 'best_practice_theme' })
