@@ -1,3 +1,5 @@
+import { AccountRole } from '../src/modules/auth/auth.entity';
+import { createActor, partnerFixture } from './helpers/accounts';
 import { createTestApp, TestApp } from './helpers/test-app';
 import { startTestMeili, TestMeili } from './search-helpers';
 
@@ -46,5 +48,44 @@ describe('search through the GraphQL API', () => {
       const languages = new Set(data!.search.nodes.map((n: { language: string | null }) => n.language));
       expect(languages.size).toBeGreaterThan(1);
     }
+  });
+
+  it("finds a partner's output only once an editor has published it, and no longer once withdrawn", async () => {
+    const fx = await partnerFixture(app.orm);
+    const partner = await createActor(app.orm, AccountRole.PARTNER, fx.ownOrgId);
+    const editor = await createActor(app.orm, AccountRole.EDITOR);
+    const step = async (name: string, input: Record<string, unknown>, headers: Record<string, string>) => {
+      const inputType = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+      const r = await app.gql(`mutation ($input: ${inputType}!) { ${name}(input: $input) { userErrors { field message } output { id version status } } }`, { input }, headers);
+      expect(r.errors).toBeUndefined();
+      expect(r.data![name].userErrors).toEqual([]);
+      await app.drainSearch();
+      return r.data![name].output as { id: string; version: number };
+    };
+    const SEARCH = `query { search(query: "quetzalcoatlite", filter: { types: ["Output"] }) { totalCount facets { name values { value count } } nodes { node { id } } } }`;
+    const hitsFor = async (headers: Record<string, string> = {}) => {
+      const r = await app.gql(SEARCH, {}, headers);
+      expect(r.errors).toBeUndefined();
+      return { ids: r.data!.search.nodes.map((n: { node: { id: string } }) => n.node.id), total: r.data!.search.totalCount };
+    };
+
+    const draft = await step('registerOutput', {
+      projectId: fx.projectGid,
+      type: 'TOOL',
+      titles: [{ language: 'eng', text: 'Quetzalcoatlite cluster mapping tool' }],
+      descriptions: [{ language: 'eng', text: 'Maps cluster members.' }],
+      languages: ['eng'],
+      producerIds: [fx.ownOrgGid],
+    }, partner.headers);
+    for (const headers of [{}, partner.headers, editor.headers]) expect(await hitsFor(headers)).toEqual({ ids: [], total: 0 });
+
+    const submitted = await step('submitOutput', { id: draft.id, version: draft.version }, partner.headers);
+    expect((await hitsFor()).total).toBe(0);
+
+    const published = await step('publishOutput', { id: submitted.id, version: submitted.version }, editor.headers);
+    expect(await hitsFor()).toEqual({ ids: [draft.id], total: 1 });
+
+    await step('withdrawOutput', { id: published.id, version: published.version }, partner.headers);
+    expect(await hitsFor()).toEqual({ ids: [], total: 0 });
   });
 });

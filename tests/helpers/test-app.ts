@@ -24,6 +24,8 @@ export interface TestApp {
   /** SQL statements seen since the last reset (the ORM's query log). */
   statements: string[];
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Applies every queued search update now (the app was started without background polling). */
+  drainSearch(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,10 @@ export async function createTestApp(options: { responseCache?: boolean; search?:
       });
       const body = (await response.json()) as GraphQLResponse;
       return { ...body, status: response.status } as never;
+    },
+    async drainSearch() {
+      if (!search) throw new Error('this test app was created without search');
+      await search.drain();
     },
     async close() {
       await http.close();
