@@ -117,7 +117,7 @@ async function ensureIndexed(databaseUrl: string, search: BenchSearch): Promise<
 async function searchScenario(databaseUrl: string, search: BenchSearch): Promise<Scenario> {
   const service = new SearchService(createMeiliClients(search).search, search.prefix);
   const orm = await connectOrm(databaseUrl);
-  const filter = await service.filterExpression(orm.em.fork(), { types: ['Project', 'Output'] });
+  const filter = await service.filterExpression(orm.em.fork(), { types: ['Project', 'Output'] }, null);
   await orm.close();
   return {
     id: 'd',

@@ -50,9 +50,10 @@ describe('search through the GraphQL API', () => {
     }
   });
 
-  it("finds a partner's output only once an editor has published it, and no longer once withdrawn", async () => {
+  it("lets only its organisation and editors find a partner's unpublished output; everyone once published", async () => {
     const fx = await partnerFixture(app.orm);
     const partner = await createActor(app.orm, AccountRole.PARTNER, fx.ownOrgId);
+    const otherPartner = await createActor(app.orm, AccountRole.PARTNER, fx.otherOrgId);
     const editor = await createActor(app.orm, AccountRole.EDITOR);
     const step = async (name: string, input: Record<string, unknown>, headers: Record<string, string>) => {
       const inputType = `${name[0].toUpperCase()}${name.slice(1)}Input`;
@@ -77,15 +78,23 @@ describe('search through the GraphQL API', () => {
       languages: ['eng'],
       producerIds: [fx.ownOrgGid],
     }, partner.headers);
-    for (const headers of [{}, partner.headers, editor.headers]) expect(await hitsFor(headers)).toEqual({ ids: [], total: 0 });
+    const found = { ids: [draft.id], total: 1 };
+    const hidden = { ids: [], total: 0 };
+    const expectFoundBy = async (expected: { anonymous: object; otherPartner: object }) => {
+      expect(await hitsFor()).toEqual(expected.anonymous);
+      expect(await hitsFor(otherPartner.headers)).toEqual(expected.otherPartner);
+      expect(await hitsFor(partner.headers)).toEqual(found);
+      expect(await hitsFor(editor.headers)).toEqual(found);
+    };
+    await expectFoundBy({ anonymous: hidden, otherPartner: hidden });
 
     const submitted = await step('submitOutput', { id: draft.id, version: draft.version }, partner.headers);
-    expect((await hitsFor()).total).toBe(0);
+    await expectFoundBy({ anonymous: hidden, otherPartner: hidden });
 
     const published = await step('publishOutput', { id: submitted.id, version: submitted.version }, editor.headers);
-    expect(await hitsFor()).toEqual({ ids: [draft.id], total: 1 });
+    await expectFoundBy({ anonymous: found, otherPartner: found });
 
     await step('withdrawOutput', { id: published.id, version: published.version }, partner.headers);
-    expect(await hitsFor()).toEqual({ ids: [], total: 0 });
+    await expectFoundBy({ anonymous: hidden, otherPartner: hidden });
   });
 });

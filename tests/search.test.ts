@@ -101,8 +101,19 @@ describe('search against a real Meilisearch', () => {
     expect(await uids('интелигентна специализация')).toContain(doc003);
   });
 
-  test('drafts are never searchable', async () => {
-    expect(await uids('zygomorphic')).toEqual([]);
+  test("an unpublished curated draft is found by editors only, facets and counts included", async () => {
+    const draft = `Output-${fixtures.draftOutputId}`;
+    const asViewer = async (viewer: SearchArgs['viewer']) => {
+      const result = await run({ query: 'zygomorphic', first: 10, viewer });
+      const types = result.facets.find((f) => f.name === 'types')!.values;
+      return { uids: result.nodes.map((n) => `${n.type}-${n.entityId}`), total: await result.totalCount, types };
+    };
+    const nothing = { uids: [], total: 0, types: [] };
+    expect(await asViewer(null)).toEqual(nothing);
+    expect(await asViewer({ accountId: 1, role: 'PARTNER', organisationId: fixtures.bulgarianOrgId })).toEqual(nothing);
+    for (const role of ['EDITOR', 'ADMIN'] as const) {
+      expect(await asViewer({ accountId: 1, role, organisationId: null })).toEqual({ uids: [draft], total: 1, types: [{ value: 'Output', count: 1 }] });
+    }
   });
 
   test('filters and facet counts', async () => {

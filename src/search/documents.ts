@@ -40,6 +40,8 @@ export interface SearchDocument {
   yearTo: number | null;
   tags: string[];
   transliterated: string[];
+  /** Only on unpublished contributions: who may find them besides editors (see visibleSearchFilter). */
+  restrictedTo?: string[];
   /** title_<lang>, text_<lang>. */
   [localized: `${'title' | 'text'}_${string}`]: string[];
 }
@@ -92,6 +94,7 @@ class DocumentDraft {
     tags: new Set<string>(),
   };
   private readonly yearValues: number[] = [];
+  private restrictedTo?: string[];
 
   constructor(
     private readonly type: SearchableType,
@@ -172,6 +175,11 @@ class DocumentDraft {
     }
   }
 
+  /** An unpublished contribution is found only by its registering organisation and by editors. */
+  moderation(status: string, submittedById: number | null): void {
+    if (status !== 'PUBLISHED') this.restrictedTo = submittedById ? [`org:${submittedById}`] : [];
+  }
+
   programmes(codes: string[]): void {
     for (const c of codes) this.sets.programmes.add(c);
     this.tag(codes);
@@ -196,6 +204,7 @@ class DocumentDraft {
       yearTo: this.yearValues.length ? Math.max(...this.yearValues) : null,
       tags: arr(this.sets.tags),
       transliterated: transliterations(this.texts, arr(this.latinNames)),
+      ...(this.restrictedTo && { restrictedTo: this.restrictedTo }),
     };
     for (const [field, values] of this.fields) doc[field as `title_${string}`] = [...values];
     return doc;
@@ -244,7 +253,7 @@ type Row = Record<string, unknown> & { id: number };
 type Build = (draft: DocumentDraft, row: Row, projects: Map<number, ProjectFacts>) => SearchDocument;
 
 interface TypeSpec {
-  /** One statement: the current rows of `ids` that may be shown to anonymous readers. */
+  /** One statement: the current rows of `ids`. */
   sql: string;
   /** The projects each row needs facts of. */
   projectIds(row: Row): number[];
@@ -286,12 +295,12 @@ const SPECS: Record<SearchableType, TypeSpec> = {
     },
   },
   Output: {
-    sql: `select o.id, o.titles, o.descriptions, o.languages, o.type, o.project_id, extract(year from o.date)::int as year,
+    sql: `select o.id, o.status, o.submitted_by_id, o.titles, o.descriptions, o.languages, o.type, o.project_id, extract(year from o.date)::int as year,
                  array(select distinct org.country_code from output_producer op join organisation org on org.id = op.organisation_id
                         where op.output_id = o.id and org.country_code is not null) as producer_countries,
                  array(select org.name from output_producer op join organisation org on org.id = op.organisation_id
                         where op.output_id = o.id) as producer_names
-            from output o where o.id = any(?::int[]) and o.status = 'PUBLISHED'`,
+            from output o where o.id = any(?::int[])`,
     projectIds: projectsOf,
     build(d, row, projects) {
       d.addLocalized('title', row.titles as LocalizedValue[]);
@@ -301,16 +310,17 @@ const SPECS: Record<SearchableType, TypeSpec> = {
       d.countries(row.producer_countries as string[]);
       d.years(row.year as number | null);
       d.projects([projects.get(row.project_id as number)], { withYears: row.year == null });
+      d.moderation(row.status as string, row.submitted_by_id as number | null);
       const { text, language } = primary(row.titles as LocalizedValue[]);
       return d.build(text ?? '', language);
     },
   },
   BestPractice: {
-    sql: `select b.id, b.titles, b.summaries, b.evidence, b.transferability, b.cluster_name, b.country_code, b.project_id,
+    sql: `select b.id, b.status, b.submitted_by_id, b.titles, b.summaries, b.evidence, b.transferability, b.cluster_name, b.country_code, b.project_id,
                  org.name as organisation_name, org.country_code as organisation_country, s.code as sector,
                  array(select t.code from best_practice_theme bt join theme t on t.id = bt.theme_id where bt.best_practice_id = b.id) as themes
             from best_practice b left join organisation org on org.id = b.organisation_id left join sector s on s.id = b.sector_id
-           where b.id = any(?::int[]) and b.status = 'PUBLISHED'`,
+           where b.id = any(?::int[])`,
     projectIds: projectsOf,
     build(d, row, projects) {
       d.addLocalized('title', row.titles as LocalizedValue[]);
@@ -323,6 +333,7 @@ const SPECS: Record<SearchableType, TypeSpec> = {
       const own = (row.country_code ?? row.organisation_country) as string | null;
       d.countries([own]);
       d.projects([projects.get(row.project_id as number)], { withCountries: !own });
+      d.moderation(row.status as string, row.submitted_by_id as number | null);
       const { text, language } = primary(row.titles as LocalizedValue[]);
       return d.build(text ?? '', language);
     },
@@ -368,8 +379,8 @@ const SPECS: Record<SearchableType, TypeSpec> = {
 
 /**
  * The current search documents of `ids`, loaded in a constant number of statements (the rows,
- * their projects' facts, the vocabularies). Ids missing from the result are gone or not public:
- * the caller deletes them from the index.
+ * their projects' facts, the vocabularies). Ids missing from the result are gone: the caller
+ * deletes them from the index.
  */
 export async function buildDocuments(em: EntityManager, type: SearchableType, ids: number[]): Promise<SearchDocument[]> {
   if (!ids.length) return [];

@@ -3,8 +3,10 @@ import { GraphQLError } from 'graphql';
 import languages from 'iso-639-3/index.json';
 import { ConnectionShape, pageWindow, toConnection } from '../graphql/connection';
 import { badInput, codedError } from '../graphql/errors';
+import type { Viewer } from '../graphql/context';
 import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id';
 import { isKnownCountry } from '../modules/country/country.codes';
+import { visibleSearchFilter } from '../modules/output/output.visibility';
 import { Programme } from '../modules/programme/programme.entity';
 import { Project } from '../modules/project/project.entity';
 import { Theme } from '../modules/vocabulary/vocabulary.entity';
@@ -39,6 +41,8 @@ export interface SearchArgs {
   filter?: SearchFilterInput | null;
   first?: number | null;
   after?: string | null;
+  /** Who asks: unpublished contributions are found only by their organisation and by editors. */
+  viewer?: Viewer | null;
 }
 
 export interface SearchHitData {
@@ -102,7 +106,7 @@ export class SearchService {
     if (!query) throw badInput('query', 'query must not be empty');
     if (query.length > MAX_QUERY_LENGTH) throw badInput('query', `query must be at most ${MAX_QUERY_LENGTH} characters`);
     const window = pageWindow(args);
-    const filter = await this.filterExpression(em, args.filter ?? {});
+    const filter = await this.filterExpression(em, args.filter ?? {}, args.viewer ?? null);
     const config = searchConfig();
     const { results } = await this.request(() => this.client.multiSearch({ queries: this.queries(query, filter, window) }));
     const [page, counts] = results;
@@ -179,9 +183,11 @@ export class SearchService {
     return null;
   }
 
-  /** Validates SearchFilter (BAD_USER_INPUT with the field at fault) and turns it into a Meilisearch filter. */
-  /** The Meilisearch filter for the API filter; unknown values are BAD_USER_INPUT. Public for benchmarks. */
-  async filterExpression(em: EntityManager, f: SearchFilterInput): Promise<string[]> {
+  /**
+   * The Meilisearch filter for the API filter, limited to what `viewer` may see; unknown values
+   * are BAD_USER_INPUT with the field at fault. Public for benchmarks.
+   */
+  async filterExpression(em: EntityManager, f: SearchFilterInput, viewer: Viewer | null): Promise<string[]> {
     const list = (field: keyof SearchFilterInput): string[] | null => {
       const values = f[field] as string[] | null | undefined;
       if (values == null) return null;
@@ -191,7 +197,8 @@ export class SearchService {
     };
     const unknown = (field: string, values: string[]) =>
       badInput(`filter.${field}`, `unknown value${values.length > 1 ? 's' : ''} ${values.map((v) => JSON.stringify(v.slice(0, 80))).join(', ')}`);
-    const clauses: string[] = [];
+    const visibility = visibleSearchFilter(viewer);
+    const clauses: string[] = visibility ? [visibility] : [];
     const anyOf = (attribute: string, values: (string | number)[]) => clauses.push(`${attribute} IN [${values.map(quote).join(', ')}]`);
 
     const types = list('types');

@@ -6,7 +6,7 @@ import { ContributionStatus } from './output.entity';
  * - everyone sees PUBLISHED items;
  * - a partner also sees every item its own organisation registered (drafts, submitted, rejected);
  * - editors and admins see every state.
- * Search and the public counts only ever hold published items.
+ * Public counts and aggregates only ever count published items.
  */
 export function seesEverything(viewer: Viewer | null): boolean {
   return !!viewer && (viewer.role === 'EDITOR' || viewer.role === 'ADMIN');
@@ -34,6 +34,18 @@ export function visibleSql(viewer: Viewer | null, alias: string): string {
     return `(${alias}.status = 'PUBLISHED' or ${alias}.submitted_by_id = ${Math.trunc(viewer.organisationId)})`;
   }
   return `${alias}.status = 'PUBLISHED'`;
+}
+
+/**
+ * The same rule as a Meilisearch filter clause over `restrictedTo`, which only unpublished
+ * contributions carry (["org:<registering organisation>"], or [] for curated ones); null: no clause.
+ */
+export function visibleSearchFilter(viewer: Viewer | null): string | null {
+  if (seesEverything(viewer)) return null;
+  if (viewer?.role === 'PARTNER' && viewer.organisationId) {
+    return `(restrictedTo NOT EXISTS OR restrictedTo = "org:${Math.trunc(viewer.organisationId)}")`;
+  }
+  return 'restrictedTo NOT EXISTS';
 }
 
 /** The same rule for one loaded item. */

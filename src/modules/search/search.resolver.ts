@@ -29,7 +29,7 @@ export class SearchResolver {
   ): Promise<SearchConnectionData> {
     maybeCacheControlFromInfo(info)?.setCacheHint(UNCACHED);
     if (!ctx.search) throw codedError('SERVICE_UNAVAILABLE', 'search is not configured');
-    return ctx.search.search(ctx.em, { query, filter, first, after });
+    return ctx.search.search(ctx.em, { query, filter, first, after, viewer: ctx.viewer });
   }
 
   @FieldResolver(() => [Project], { description: 'The projects the record belongs to or is about.' })
