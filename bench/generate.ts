@@ -123,7 +123,8 @@ export async function generate(databaseUrl: string, scale: string): Promise<Gene
       await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
     }
     await client.query('commit');
-    await client.query('analyze');
+    // Vacuum too: index-only scans (related-project candidates) need the visibility map a bulk load lacks.
+    await client.query('vacuum analyze');
   } catch (error) {
     await client.query('rollback');
     throw error;

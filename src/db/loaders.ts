@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import type { EntityClass, FilterQuery, FindOptions } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rowMapper } from './row-mapper';
 
 /**
  * Generic batch loaders: every relation field resolves through one of these, so a list of N parents
@@ -9,8 +10,21 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 type Key = number | string;
 
-// Loaders only read, so they skip the identity map: the ORM's per-entity change-tracking
-// snapshots were the largest CPU cost of list pages. Writes load what they change themselves.
+// Loaders only read, so they build their SQL with the ORM but map the rows themselves
+// (row-mapper.ts): hydration was the largest CPU cost of list pages. Writes load what they change.
+
+/** Rows of `entity` matching `where`, as read-only entities, in one statement. */
+export async function readRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  orderBy?: QueryOrderMap<T>,
+): Promise<T[]> {
+  const qb = em.createQueryBuilder(entity).select('*').where(where);
+  if (orderBy) qb.orderBy(orderBy);
+  const rows = await qb.execute<Record<string, unknown>[]>('all', false);
+  return rows.map(rowMapper(em, entity));
+}
 
 function refKey(value: unknown): Key {
   if (value && typeof value === 'object') {
@@ -27,7 +41,7 @@ export function byKeyLoader<T extends object>(
   keyField: 'id' | 'code' = 'id',
 ): DataLoader<Key, T | null> {
   return new DataLoader(async (keys) => {
-    const rows = await em.find(entity, { [keyField]: { $in: [...keys] } } as FilterQuery<T>, { disableIdentityMap: true });
+    const rows = await readRows(em, entity, { [keyField]: { $in: [...keys] } } as FilterQuery<T>);
     const byKey = new Map(rows.map((row) => [refKey((row as Record<string, unknown>)[keyField]), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
@@ -43,7 +57,10 @@ export function childrenLoader<T extends object>(
   const { where, ...findOptions } = options;
   return new DataLoader(async (keys) => {
     const filter = { [foreignKey]: { $in: [...keys] }, ...(where as object) } as FilterQuery<T>;
-    const rows = await em.find(entity, filter, { ...(findOptions as object), disableIdentityMap: true } as FindOptions<T>);
+    // Populated relations need the ORM's hydration; plain children take the fast path.
+    const rows = findOptions.populate
+      ? await em.find(entity, filter, { ...(findOptions as object), disableIdentityMap: true } as FindOptions<T>)
+      : await readRows(em, entity, filter, findOptions.orderBy as QueryOrderMap<T> | undefined);
     const grouped = new Map<Key, T[]>(keys.map((key) => [key, []]));
     for (const row of rows) grouped.get(refKey((row as Record<string, unknown>)[foreignKey]))?.push(row);
     return keys.map((key) => grouped.get(key) ?? []);
@@ -52,23 +69,28 @@ export function childrenLoader<T extends object>(
 
 /**
  * Loads the far side of a pivot table (e.g. project → themes through project_theme) with one joined
- * statement per batch.
+ * statement per batch, in the far side's key order.
  */
 export function throughPivotLoader<P extends object, T extends object>(
   em: EntityManager,
   pivot: EntityClass<P>,
   ownerField: keyof P & string,
   targetField: keyof P & string,
-  where: FilterQuery<P> = {} as FilterQuery<P>,
 ): DataLoader<Key, T[]> {
+  const meta = em.getMetadata().get(pivot.name);
+  const ownerColumn = meta.properties[ownerField as never].fieldNames[0];
+  const target = meta.properties[targetField as never];
+  const targetMeta = target.targetMeta!;
+  const targetKey = targetMeta.properties[targetMeta.primaryKeys[0] as never].fieldNames[0];
+  const mapTarget = rowMapper(em, targetMeta.class as EntityClass<T>);
   return new DataLoader(async (keys) => {
-    const filter = { [ownerField]: { $in: [...keys] }, ...(where as object) } as FilterQuery<P>;
-    const rows = await em.find(pivot, filter, { populate: [targetField] as never[], disableIdentityMap: true });
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      `select t.*, p.${ownerColumn} as __owner from ${meta.tableName} p join ${targetMeta.tableName} t on t.${targetKey} = p.${target.fieldNames[0]}
+        where p.${ownerColumn} in (${keys.map(() => '?').join(', ')}) order by p.${ownerColumn}, t.${targetKey}`,
+      [...keys],
+    );
     const grouped = new Map<Key, T[]>(keys.map((key) => [key, []]));
-    for (const row of rows) {
-      const record = row as Record<string, unknown>;
-      grouped.get(refKey(record[ownerField]))?.push(record[targetField] as T);
-    }
+    for (const { __owner, ...columns } of rows) grouped.get(__owner as Key)?.push(mapTarget(columns));
     return keys.map((key) => grouped.get(key) ?? []);
   });
 }
@@ -91,6 +113,7 @@ export function pagedChildrenLoader<T extends object>(
   orderBy: string,
 ): (window: PageWindow) => DataLoader<Key, T[]> {
   const byWindow = new Map<string, DataLoader<Key, T[]>>();
+  const mapRow = rowMapper(em, entity);
   return (window) => {
     const cacheKey = `${window.limit}:${window.offset}`;
     let loader = byWindow.get(cacheKey);
@@ -102,7 +125,7 @@ export function pagedChildrenLoader<T extends object>(
         const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, [...keys, window.offset, window.offset + window.limit]);
         const grouped = new Map<Key, T[]>(keys.map((key) => [key, []]));
         for (const { __parent, __rn: _rn, ...columns } of rows) {
-          grouped.get(__parent as Key)?.push(em.map(entity, columns as never));
+          grouped.get(__parent as Key)?.push(mapRow(columns));
         }
         return keys.map((key) => grouped.get(key) ?? []);
       });

@@ -59,6 +59,11 @@ export interface ReindexProgress {
 }
 
 const REINDEX_BATCH = 500;
+/**
+ * Batches queued at Meilisearch while the next ones are built: it merges consecutive additions into
+ * one indexing run, and building documents (language detection, transliteration) overlaps indexing.
+ */
+const REINDEX_TASKS_IN_FLIGHT = 8;
 
 /**
  * Rebuilds the whole index from PostgreSQL into a fresh index with current settings and swaps it
@@ -84,17 +89,20 @@ export async function reindexAll(
   const total = await countRecords(em);
   let done = 0;
   onProgress({ total, done, type: SEARCHABLE_TYPES[0] });
+  const inFlight: number[] = [];
   for (const type of SEARCHABLE_TYPES) {
     for (let after = 0; ; ) {
       const ids = await idsAfter(em, type, after, REINDEX_BATCH);
       if (!ids.length) break;
       const docs = await buildDocuments(em, type, ids);
-      if (docs.length) await waitForTask(client, (await client.index(next).addDocuments(docs, { primaryKey: 'uid' })).taskUid);
+      if (docs.length) inFlight.push((await client.index(next).addDocuments(docs, { primaryKey: 'uid' })).taskUid);
+      if (inFlight.length >= REINDEX_TASKS_IN_FLIGHT) await waitForTask(client, inFlight.shift()!);
       after = ids[ids.length - 1];
       done += ids.length;
       onProgress({ total, done, type });
     }
   }
+  for (const task of inFlight) await waitForTask(client, task);
   onProgress({ total, done, type: 'swap' });
   await waitForTask(client, (await client.swapIndexes([{ indexes: [live, next], rename: false }])).taskUid);
   // After the swap `next` holds the old documents.

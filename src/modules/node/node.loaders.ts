@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { readRows } from '../../db/loaders';
 import { badInput } from '../../graphql/errors';
 import { decodeGlobalId } from '../../graphql/global-id';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -22,7 +23,7 @@ export function nodeLoaders(em: EntityManager, viewer: Viewer | null) {
       const found = new Map<string, object>();
       await Promise.all(
         [...idsByType].map(async ([type, ids]) => {
-          const rows = await em.find(nodeTypes[type], { id: { $in: ids } });
+          const rows = await readRows(em, nodeTypes[type], { id: { $in: ids } });
           for (const row of rows) {
             const moderated = MODERATED_TYPES.has(type);
             if (!moderated || isVisible(viewer, row as unknown as { status: ContributionStatus; submittedBy?: { id: number } })) found.set(`${type}:${row.id}`, row);

@@ -55,10 +55,11 @@ export abstract class ContributionEntity extends BaseEntity {
 
 @ObjectType({ implements: Node, description: 'Something a project produced.' })
 @Entity({ tableName: 'output' })
+// Published outputs per project counted from the index alone (aggregates).
+@Index({ properties: ['project', 'status'] })
 @Check({ name: 'output_date_check', expression: "date >= '1950-01-01'::date and date <= '2100-12-31'::date" })
 export class Output extends ContributionEntity {
   @ManyToOne({ entity: () => Project, deleteRule: 'cascade' })
-  @Index()
   project!: Project;
 
   @Field(() => OutputType)

@@ -67,6 +67,12 @@ export interface WorkPackageValue {
 @ObjectType({ implements: Node, description: 'A funded project.' })
 @Entity({ tableName: 'project' })
 @Unique({ properties: ['programme', 'acronymKey'] })
+// A programme's projects with the columns its aggregates need, read from the index alone.
+@Index({
+  name: 'project_programme_id_aggregates_index',
+  expression: `create index "project_programme_id_aggregates_index" on "project" ("programme_id") include ("id", "start_date", "end_date",
+    "total_budget_currency", "total_budget_amount", "eu_contribution_currency", "eu_contribution_amount")`,
+})
 @Check({ name: 'project_dates_check', expression: 'end_date is null or start_date is null or end_date >= start_date' })
 @Check({ name: 'project_cofinancing_rate_check', expression: 'cofinancing_rate is null or (cofinancing_rate >= 0 and cofinancing_rate <= 1)' })
 @Check({ name: 'project_counts_check', expression: '(stated_partner_count is null or stated_partner_count >= 0) and (stated_country_count is null or stated_country_count >= 0) and (duration_months is null or duration_months > 0)' })
@@ -92,7 +98,6 @@ export class Project extends BaseEntity {
   referenceCode?: string;
 
   @ManyToOne({ entity: () => Programme })
-  @Index()
   programme!: Programme;
 
   @ManyToOne({ entity: () => Call, nullable: true })
@@ -150,6 +155,8 @@ export class Project extends BaseEntity {
 }
 
 @Entity({ tableName: 'project_theme' })
+// The projects of a theme in id order, read from the index alone (related-project candidates).
+@Index({ properties: ['theme', 'project'] })
 export class ProjectTheme {
   [PrimaryKeyProp]?: ['project', 'theme'];
 
@@ -157,11 +164,11 @@ export class ProjectTheme {
   project!: Project;
 
   @ManyToOne({ entity: () => Theme, primary: true, deleteRule: 'cascade' })
-  @Index()
   theme!: Theme;
 }
 
 @Entity({ tableName: 'project_sector' })
+@Index({ properties: ['sector', 'project'] })
 export class ProjectSector {
   [PrimaryKeyProp]?: ['project', 'sector'];
 
@@ -169,19 +176,18 @@ export class ProjectSector {
   project!: Project;
 
   @ManyToOne({ entity: () => Sector, primary: true, deleteRule: 'cascade' })
-  @Index()
   sector!: Sector;
 }
 
 @ObjectType({ description: 'An organisation\'s part in a project.' })
 @Entity({ tableName: 'participation' })
 @Unique({ properties: ['project', 'organisation'] })
+@Index({ properties: ['organisation', 'project'] })
 export class Participation extends BaseEntity {
   @ManyToOne({ entity: () => Project, deleteRule: 'cascade' })
   project!: Project;
 
   @ManyToOne({ entity: () => Organisation })
-  @Index()
   organisation!: Organisation;
 
   @Field(() => PartnerRole)

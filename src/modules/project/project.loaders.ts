@@ -28,6 +28,9 @@ export function projectLoaders(em: EntityManager) {
     projectsByTheme: projectsBy(em, PROJECTS_BY.theme),
     projectsBySector: projectsBy(em, PROJECTS_BY.sector),
     projectById: byKeyLoader(em, Project),
+    // Its own loader: sharing projectById would merge or split its batch with other paths
+    // depending on which SQL returns first, and the statement count of a page would vary.
+    relatedCandidateById: byKeyLoader(em, Project),
     relatedSignals: relatedSignalsLoader(em),
     participationsByProject: childrenLoader(em, Participation, 'project', { orderBy: { id: 'asc' } }),
     participationsByOrganisation: childrenLoader(em, Participation, 'organisation', { orderBy: { id: 'asc' } }),

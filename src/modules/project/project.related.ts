@@ -18,8 +18,13 @@ export const RELATED_WEIGHTS = {
 } as const;
 const MAX_COUNTED = 5;
 /** Candidates considered per project and signal: programmes and popular themes hold thousands of projects. */
-const PROGRAMME_CANDIDATES = 20;
-const CANDIDATES_PER_SIGNAL = 40;
+const PROGRAMME_CANDIDATES = 10;
+const CANDIDATES_PER_SIGNAL = 15;
+/**
+ * Sharers read per partner, theme or sector, newest projects first: a popular theme is shared by
+ * tens of thousands of projects at scale, and counting them all cost more than the whole page.
+ */
+const SHARERS_PER_ITEM = 300;
 
 @ObjectType({ description: 'A project related to another one, with the score and the reasons.' })
 export class RelatedProject {
@@ -50,19 +55,22 @@ const label = (alias: string) =>
 /**
  * Every structured signal for every (source, candidate) pair of the batch, in one statement.
  * Candidates come from each signal's strongest matches (CANDIDATES_PER_SIGNAL per source, most
- * shared items first), so a popular theme or partner does not drag thousands of pairs along;
- * the reasons are then gathered for those pairs only.
+ * shared items first, among the newest SHARERS_PER_ITEM projects sharing each item, read from
+ * the (item, project) indexes), so a popular theme or partner does not drag thousands of pairs
+ * along; the reasons are then gathered for those pairs only.
  */
 function signalsSql(placeholders: string): string {
-  const top = (from: string, joinOn: string) => `
+  const top = (from: string, item: string) => `
       select src.id as src, c.cand from src cross join lateral (
-        select b.project_id as cand from ${from} a join ${from} b on ${joinOn} and b.project_id <> a.project_id
+        select b.project_id as cand from ${from} a cross join lateral (
+          select s.project_id from ${from} s where s.${item} = a.${item} and s.project_id <> a.project_id
+          order by s.project_id desc limit ${SHARERS_PER_ITEM}) b
         where a.project_id = src.id group by b.project_id order by count(*) desc, b.project_id limit ${CANDIDATES_PER_SIGNAL}) c`;
   return `with src as (select p.id, p.programme_id from project p where p.id in (${placeholders})),
     pairs as (
-      ${top('participation', 'b.organisation_id = a.organisation_id')}
-      union ${top('project_theme', 'b.theme_id = a.theme_id')}
-      union ${top('project_sector', 'b.sector_id = a.sector_id')}
+      ${top('participation', 'organisation_id')}
+      union ${top('project_theme', 'theme_id')}
+      union ${top('project_sector', 'sector_id')}
       union select l.project_id, l.target_project_id from project_link l join src on src.id = l.project_id where l.target_project_id is not null
       union select l.target_project_id, l.project_id from project_link l join src on src.id = l.target_project_id
       union select src.id, other.id from src join lateral (select o.id from project o where o.programme_id = src.programme_id

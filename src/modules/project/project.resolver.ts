@@ -171,7 +171,7 @@ export class ProjectResolver {
     if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) throw badInput('first', `first must be between 1 and ${MAX_RELATED}`);
     const signals = await ctx.loaders.relatedSignals.load(project.id);
     const [candidates, programme] = await Promise.all([
-      ctx.loaders.projectById.loadMany(signals.map((s) => s.cand)),
+      ctx.loaders.relatedCandidateById.loadMany(signals.map((s) => s.cand)),
       ctx.loaders.programmeById.load(project.programme.id),
     ]);
     const byId = new Map(candidates.filter((c): c is Project => c instanceof Project).map((c) => [c.id, c]));

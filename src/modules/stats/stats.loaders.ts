@@ -24,13 +24,20 @@ interface StatsRow {
   contributions: { currency: string; amount: string }[] | null;
 }
 
-/** All figures for every key of one scope kind in one statement. */
+/**
+ * All figures for every key of one scope kind in one statement. The scope's projects are read once
+ * (materialised with the columns the figures need); partners and outputs are then fetched through
+ * their project_id indexes, so a programme of 8 000 projects does not hash whole tables.
+ */
 function statsSql(scope: string, placeholders: string): string {
-  return `with scope as (${scope.replace(':keys', placeholders)}),
+  return `with scope as materialized (
+      select s.k, p.id as project_id, p.start_date, p.end_date, p.total_budget_currency, p.total_budget_amount,
+        p.eu_contribution_currency, p.eu_contribution_amount
+      from (${scope.replace(':keys', placeholders)}) s join project p on p.id = s.project_id),
     projects as (
-      select s.k, count(*) as projects, min(extract(year from p.start_date))::int as first_year,
-        max(extract(year from coalesce(p.end_date, p.start_date)))::int as last_year
-      from scope s join project p on p.id = s.project_id group by s.k),
+      select k, count(*) as projects, min(extract(year from start_date))::int as first_year,
+        max(extract(year from coalesce(end_date, start_date)))::int as last_year
+      from scope group by k),
     partners as (
       select s.k, count(distinct pa.organisation_id) as partners,
         array_remove(array_agg(distinct o.country_code order by o.country_code), null) as countries
@@ -41,12 +48,12 @@ function statsSql(scope: string, placeholders: string): string {
       where o.status = 'PUBLISHED' group by s.k),
     budgets as (
       select k, json_agg(json_build_object('currency', currency, 'amount', amount) order by currency) as budgets from (
-        select s.k, p.total_budget_currency as currency, sum(p.total_budget_amount) as amount
-        from scope s join project p on p.id = s.project_id where p.total_budget_currency is not null group by 1, 2) b group by k),
+        select k, total_budget_currency as currency, sum(total_budget_amount) as amount
+        from scope where total_budget_currency is not null group by 1, 2) b group by k),
     contributions as (
       select k, json_agg(json_build_object('currency', currency, 'amount', amount) order by currency) as contributions from (
-        select s.k, p.eu_contribution_currency as currency, sum(p.eu_contribution_amount) as amount
-        from scope s join project p on p.id = s.project_id where p.eu_contribution_currency is not null group by 1, 2) c group by k)
+        select k, eu_contribution_currency as currency, sum(eu_contribution_amount) as amount
+        from scope where eu_contribution_currency is not null group by 1, 2) c group by k)
     select projects.k, projects.projects, partners.partners, outputs.outputs, projects.first_year, projects.last_year,
       partners.countries, budgets.budgets, contributions.contributions
     from projects
