@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -103,7 +103,8 @@ export async function startHttp(
       ApolloServerPluginLandingPageDisabled(),
       inputErrorFieldPlugin(),
       complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
-      ...(responseCache?.plugins ?? []),
+      // Without the response cache no one reads cache hints: skip instrumenting every field for them.
+      ...(responseCache?.plugins ?? [ApolloServerPluginCacheControlDisabled()]),
       aliasLimitPlugin(config.MAX_ALIASES),
     ],
   });

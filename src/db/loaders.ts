@@ -13,14 +13,23 @@ type Key = number | string;
 // Loaders only read, so they build their SQL with the ORM but map the rows themselves
 // (row-mapper.ts): hydration was the largest CPU cost of list pages. Writes load what they change.
 
-/** Rows of `entity` matching `where`, as read-only entities, in one statement. */
+/**
+ * Rows of `entity` matching `where` and, when given, whose `keys.property` is one of `keys.values`,
+ * as read-only entities, in one statement. The key list goes in as SQL, not as an ORM `$in`
+ * condition, which the query builder would turn into one criteria object per value.
+ */
 export async function readRows<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
   orderBy?: QueryOrderMap<T>,
+  keys?: { property: string; values: readonly Key[] },
 ): Promise<T[]> {
-  const qb = em.createQueryBuilder(entity).select('*').where(where);
+  const qb = em.createQueryBuilder(entity, 'e').select('*').where(where);
+  if (keys) {
+    const column = em.getMetadata().get(entity.name).properties[keys.property as never].fieldNames[0];
+    qb.andWhere(`e.${column} in (${keys.values.map(() => '?').join(', ')})`, [...keys.values]);
+  }
   if (orderBy) qb.orderBy(orderBy);
   const rows = await qb.execute<Record<string, unknown>[]>('all', false);
   return rows.map(rowMapper(em, entity));
@@ -41,7 +50,7 @@ export function byKeyLoader<T extends object>(
   keyField: 'id' | 'code' = 'id',
 ): DataLoader<Key, T | null> {
   return new DataLoader(async (keys) => {
-    const rows = await readRows(em, entity, { [keyField]: { $in: [...keys] } } as FilterQuery<T>);
+    const rows = await readRows(em, entity, {} as FilterQuery<T>, undefined, { property: keyField, values: keys });
     const byKey = new Map(rows.map((row) => [refKey((row as Record<string, unknown>)[keyField]), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
@@ -56,11 +65,16 @@ export function childrenLoader<T extends object>(
 ): DataLoader<Key, T[]> {
   const { where, ...findOptions } = options;
   return new DataLoader(async (keys) => {
-    const filter = { [foreignKey]: { $in: [...keys] }, ...(where as object) } as FilterQuery<T>;
     // Populated relations need the ORM's hydration; plain children take the fast path.
     const rows = findOptions.populate
-      ? await em.find(entity, filter, { ...(findOptions as object), disableIdentityMap: true } as FindOptions<T>)
-      : await readRows(em, entity, filter, findOptions.orderBy as QueryOrderMap<T> | undefined);
+      ? await em.find(entity, { [foreignKey]: { $in: [...keys] }, ...(where as object) } as FilterQuery<T>, {
+          ...(findOptions as object),
+          disableIdentityMap: true,
+        } as FindOptions<T>)
+      : await readRows(em, entity, (where ?? {}) as FilterQuery<T>, findOptions.orderBy as QueryOrderMap<T> | undefined, {
+          property: foreignKey,
+          values: keys,
+        });
     const grouped = new Map<Key, T[]>(keys.map((key) => [key, []]));
     for (const row of rows) grouped.get(refKey((row as Record<string, unknown>)[foreignKey]))?.push(row);
     return keys.map((key) => grouped.get(key) ?? []);

@@ -25,9 +25,18 @@ export function rowMapper<T extends object>(em: EntityManager, entity: EntityCla
   return mapper as RowMapper<T>;
 }
 
+/**
+ * A prototype under the entity's own whose plain data properties shadow the accessors MikroORM
+ * puts on entity prototypes: assigning through those builds a change-tracking helper per entity,
+ * which is the very cost this module avoids. `instanceof` and the constructor stay the entity's.
+ */
+function shadowPrototype(prototype: object, names: string[]): object {
+  return Object.create(prototype, Object.fromEntries(names.map((name) => [name, { value: undefined, writable: true, configurable: true }])));
+}
+
 function compile(meta: EntityMetadata, platform: Platform): RowMapper<unknown> {
   const assigns = meta.props.flatMap((prop) => propertyAssign(prop, platform));
-  const prototype = meta.prototype;
+  const prototype = shadowPrototype(meta.prototype, meta.props.map((prop) => prop.name));
   return (row) => {
     const entity = Object.create(prototype) as Record<string, unknown>;
     for (const assign of assigns) assign(entity, row);
@@ -57,12 +66,13 @@ function propertyAssign(prop: EntityProperty, platform: Platform): Assign[] {
       const field = prop.fieldNames[0];
       const targetMeta = prop.targetMeta!;
       const key = targetMeta.primaryKeys[0];
+      const stubPrototype = shadowPrototype(targetMeta.prototype, [key]);
       return [
         (target, row) => {
           const value = row[field];
           if (value == null) target[name] = value;
           else {
-            const stub = Object.create(targetMeta.prototype) as Record<string, unknown>;
+            const stub = Object.create(stubPrototype) as Record<string, unknown>;
             stub[key] = value;
             target[name] = stub;
           }
@@ -75,7 +85,7 @@ function propertyAssign(prop: EntityProperty, platform: Platform): Assign[] {
         field: child.fieldNames[0],
         convert: scalarConverter(child, platform),
       }));
-      const prototype = prop.embeddable.prototype;
+      const prototype = shadowPrototype(prop.embeddable.prototype, children.map((child) => child.name));
       return [
         (target, row) => {
           if (children.every((child) => row[child.field] == null)) return;
