@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../logger';
@@ -60,8 +60,14 @@ async function readOrCreateSecret(file: string): Promise<string> {
   return secret;
 }
 
-/** The cluster directory must belong to the user postgres runs as. */
+/**
+ * The cluster directory must belong to the user postgres runs as, and the project data directory
+ * holding it must let that user pass (search keeps its own directory in there private).
+ */
 async function makeTraversableBy(user: string, dir: string): Promise<void> {
+  const parent = path.dirname(dir);
+  const { mode } = await stat(parent);
+  if (!(mode & 0o001)) await chmod(parent, mode | 0o001);
   const { execFileSync } = await import('node:child_process');
   let uid: number;
   let gid: number;

@@ -89,6 +89,8 @@ async function start(dataDir: string, opts: MeiliServerOptions): Promise<Running
     masterKey: path.join(dataDir, 'master-key'),
     verifiedMarker: path.join(dataDir, '.binary-verified'),
   };
+  // Private to its owner, but not the parents: the embedded PostgreSQL shares the data directory.
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
 
   const binary = opts.binaryPath ?? bundledBinary();
