@@ -25,7 +25,11 @@ import { SearchService } from '../src/search/search.service';
 import { REGISTER_OUTPUT, Scenario, SCENARIOS, SEARCH } from './scenarios';
 
 const ROOT = path.resolve(__dirname, '..');
-const TSX = require.resolve('tsx/cli');
+/**
+ * Servers run as `node --import tsx <file>`: one process, so the RSS sampled is the server's own
+ * (the tsx CLI would put a wrapper process between us and it).
+ */
+const TS_ENTRY = ['--import', 'tsx'];
 
 interface Row {
   scenario: string;
@@ -78,7 +82,7 @@ function markdown(rows: Row[], meta: Record<string, unknown>): string {
     '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request | API RSS MB |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) =>
-      `| ${r.scenario} | ${r.target} | ${r.result.requestsPerSecond} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${r.result.errors} | ${r.sqlPerRequest ?? ''} | ${r.rssMb ?? ''} |`,
+      `| ${r.scenario} | ${r.target} | ${r.result.requestsPerSecond} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ${r.result.errors} | ${r.sqlPerRequest ?? ''} | ${r.rssMb ?? ''} |`,
     ),
     '',
     '| scenario | req/s ours÷PostGraphile | p95 ours÷PostGraphile | req/s ours÷raw | p95 ours÷raw |',
@@ -91,13 +95,25 @@ function markdown(rows: Row[], meta: Record<string, unknown>): string {
     const peer = of('postgraphile');
     const raw = of('raw') ?? of('meilisearch');
     const uncachedRow = of('clusterbase (no cache)');
+    if (!peer && !raw) continue;
     lines.push(`| ${scenario} | ${ratio(ours?.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(ours?.p95, peer?.p95)} | ${ratio(ours?.requestsPerSecond, raw?.requestsPerSecond)} | ${ratio(ours?.p95, raw?.p95)} |`);
     if (uncachedRow) {
       lines.push(`| ${scenario}, no cache | ${ratio(uncachedRow.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(uncachedRow.p95, peer?.p95)} | ${ratio(uncachedRow.requestsPerSecond, raw?.requestsPerSecond)} | ${ratio(uncachedRow.p95, raw?.p95)} |`);
     }
   }
+  const soak = meta.soakRssMb as number[] | undefined;
+  if (soak?.length) {
+    const minute = (samples: number[]) => Math.round(samples.reduce((sum, v) => sum + v, 0) / samples.length);
+    lines.push(
+      '',
+      `Soak: (a) on the cached API for ${meta.soakSeconds} s; RSS every 10 s: ${soak.join(', ')} MB ` +
+        `(first minute ${minute(soak.slice(0, 6))} MB, last minute ${minute(soak.slice(-6))} MB, peak ${Math.max(...soak)} MB).`,
+    );
+  }
   return lines.join('\n');
 }
+
+const ms = (value: number) => value.toFixed(1);
 
 /** The index must hold every record of the database; rebuild it when it does not. */
 async function ensureIndexed(databaseUrl: string, search: BenchSearch): Promise<number | undefined> {
@@ -197,10 +213,10 @@ async function main(): Promise<void> {
       MEILI_URL: withSearch ? search.url : 'http://127.0.0.1:9', MEILI_MASTER_KEY: search.masterKey, SEARCH_INDEX_PREFIX: search.prefix,
       RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_AUTHENTICATED: '100000000', RESPONSE_CACHE_MAX_AGE: cacheSeconds,
     });
-    const api = await startService('clusterbase', process.execPath, [TSX, path.join(ROOT, 'src/main.ts')], apiEnv('4801', '300'),
+    const api = await startService('clusterbase', process.execPath, [...TS_ENTRY, path.join(ROOT, 'src/main.ts')], apiEnv('4801', '300'),
       'http://127.0.0.1:4801/graphql', 'http://127.0.0.1:4801/readyz');
     services.push(api);
-    const uncached = await startService('clusterbase (no cache)', process.execPath, [TSX, path.join(ROOT, 'src/main.ts')], apiEnv('4804', '0'),
+    const uncached = await startService('clusterbase (no cache)', process.execPath, [...TS_ENTRY, path.join(ROOT, 'src/main.ts')], apiEnv('4804', '0'),
       'http://127.0.0.1:4804/graphql', 'http://127.0.0.1:4804/readyz');
     services.push(uncached);
     const meilisearch: Service = { name: 'meilisearch', url: search.url, process: api.process, stop: async () => undefined };
@@ -208,7 +224,7 @@ async function main(): Promise<void> {
       [path.join(__dirname, 'peers/node_modules/postgraphile/cli.js'), '-c', database.url, '-s', 'public', '-p', '4802', '-n', '127.0.0.1', '--disable-query-log', '--no-setof-functions-contain-nulls'],
       {}, 'http://127.0.0.1:4802/graphql', 'http://127.0.0.1:4802/graphql');
     services.push(postgraphile);
-    const raw = await startService('raw', process.execPath, [TSX, path.join(__dirname, 'raw-server.ts'), database.url, '4803'], {},
+    const raw = await startService('raw', process.execPath, [...TS_ENTRY, path.join(__dirname, 'raw-server.ts'), database.url, '4803'], {},
       'http://127.0.0.1:4803', 'http://127.0.0.1:4803/project?key=P1');
     services.push(raw);
 
@@ -269,6 +285,7 @@ async function main(): Promise<void> {
       seconds,
       loadingSeconds: loading,
       soakRssMb: soakRss,
+      soakSeconds: soak,
     };
     const table = markdown(rows, meta);
     console.log(`\n${table}\n`);

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface Service {
   name: string;
@@ -10,7 +11,8 @@ export interface Service {
 
 /** Starts a server process and waits until `ready` answers 2xx (or the process dies). */
 export async function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, url: string, ready: string): Promise<Service> {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // From the project root, where `--import tsx` resolves.
+  const child = spawn(command, args, { cwd: path.resolve(__dirname, '..', '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
