@@ -10,4 +10,4 @@ COPY seeds ./seeds
 COPY schema ./schema
 EXPOSE 4000
 USER node
-CMD ["npx", "tsx", "src/main.ts"]
+CMD ["node", "--max-old-space-size=256", "--import", "tsx", "src/main.ts"]

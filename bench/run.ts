@@ -30,6 +30,8 @@ const ROOT = path.resolve(__dirname, '..');
  * (the tsx CLI would put a wrapper process between us and it).
  */
 const TS_ENTRY = ['--import', 'tsx'];
+/** The API's heap cap, as `npm start` sets it (package.json). */
+const API_NODE_FLAGS = ['--max-old-space-size=256'];
 
 interface Row {
   scenario: string;
@@ -213,10 +215,10 @@ async function main(): Promise<void> {
       MEILI_URL: withSearch ? search.url : 'http://127.0.0.1:9', MEILI_MASTER_KEY: search.masterKey, SEARCH_INDEX_PREFIX: search.prefix,
       RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_AUTHENTICATED: '100000000', RESPONSE_CACHE_MAX_AGE: cacheSeconds,
     });
-    const api = await startService('clusterbase', process.execPath, [...TS_ENTRY, path.join(ROOT, 'src/main.ts')], apiEnv('4801', '300'),
+    const api = await startService('clusterbase', process.execPath, [...API_NODE_FLAGS, ...TS_ENTRY, path.join(ROOT, 'src/main.ts')], apiEnv('4801', '300'),
       'http://127.0.0.1:4801/graphql', 'http://127.0.0.1:4801/readyz');
     services.push(api);
-    const uncached = await startService('clusterbase (no cache)', process.execPath, [...TS_ENTRY, path.join(ROOT, 'src/main.ts')], apiEnv('4804', '0'),
+    const uncached = await startService('clusterbase (no cache)', process.execPath, [...API_NODE_FLAGS, ...TS_ENTRY, path.join(ROOT, 'src/main.ts')], apiEnv('4804', '0'),
       'http://127.0.0.1:4804/graphql', 'http://127.0.0.1:4804/readyz');
     services.push(uncached);
     const meilisearch: Service = { name: 'meilisearch', url: search.url, process: api.process, stop: async () => undefined };
