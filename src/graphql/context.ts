@@ -28,5 +28,16 @@ export interface Context {
 
 export function createContext(em: EntityManager, logger: Logger, requestId: string, viewer: Viewer | null, search?: SearchService): Context {
   const requestEm = em.fork();
-  return { em: requestEm, loaders: createLoaders(requestEm, viewer), viewer, requestId, logger: logger.child({ requestId }), search };
+  let loaders: Loaders | undefined;
+  return {
+    em: requestEm,
+    // Built on first use: a response-cache hit runs no resolver and needs none of them.
+    get loaders() {
+      return (loaders ??= createLoaders(requestEm, viewer));
+    },
+    viewer,
+    requestId,
+    logger: logger.child({ requestId }),
+    search,
+  };
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { codedError } from './errors';
@@ -16,6 +16,37 @@ export function depthRule(maxDepth: number) {
  * QUERY_TOO_COMPLEX; the cost is reported in `extensions.cost` either way.
  */
 export function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin {
+  const estimate = (query: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) =>
+    getComplexity({
+      schema,
+      query,
+      operationName,
+      variables,
+      estimators: [
+        fieldExtensionsEstimator(),
+        ({ args, childComplexity }) => {
+          // An out-of-range `first` is refused by the resolver with BAD_USER_INPUT; cost it at the cap.
+          const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : undefined;
+          return first !== undefined || 'after' in args ? 1 + childComplexity * (first ?? DEFAULT_PAGE_SIZE) : undefined;
+        },
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
+    });
+  // Apollo hands the same parsed document to every request with the same query text; the cost
+  // then depends only on the operation and the variables. A few shapes per document are kept.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const MAX_SHAPES_PER_DOCUMENT = 64;
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
+    const key = JSON.stringify([operationName ?? null, variables]);
+    let known = costs.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = estimate(document, operationName, variables);
+    if (!known) costs.set(document, (known = new Map()));
+    if (known.size >= MAX_SHAPES_PER_DOCUMENT) known.clear();
+    known.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       let cost = 0;
@@ -25,21 +56,7 @@ export function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): 
           // errors (HTTP 400) when it executes; getComplexity would throw them as internal errors.
           if (!operation) return;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [
-                fieldExtensionsEstimator(),
-                ({ args, childComplexity }) => {
-                  // An out-of-range `first` is refused by the resolver with BAD_USER_INPUT; cost it at the cap.
-                  const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : undefined;
-                  return first !== undefined || 'after' in args ? 1 + childComplexity * (first ?? DEFAULT_PAGE_SIZE) : undefined;
-                },
-                simpleEstimator({ defaultComplexity: 1 }),
-              ],
-            });
+            cost = costOf(document, request.operationName ?? undefined, request.variables ?? {});
           } catch (error) {
             if (error instanceof GraphQLError) return;
             throw error;

@@ -116,11 +116,14 @@ export function countAliases(document: DocumentNode): number {
 
 /** Refuses documents with more than `maxAliases` aliases (the cheap way to multiply one field). */
 export function aliasLimitPlugin(maxAliases: number): ApolloServerPlugin {
+  // Apollo hands the same parsed document to every request with the same query text.
+  const counted = new WeakMap<DocumentNode, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document }) {
-          const aliases = countAliases(document);
+          let aliases = counted.get(document);
+          if (aliases === undefined) counted.set(document, (aliases = countAliases(document)));
           if (aliases > maxAliases) {
             throw codedError('QUERY_TOO_COMPLEX', `${aliases} aliases exceed the limit of ${maxAliases}`, { aliases, maxAliases });
           }
