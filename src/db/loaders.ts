@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { rowMapper } from './row-mapper';
 
 /**
@@ -31,6 +31,11 @@ export async function readRows<T extends object>(
     qb.andWhere(`e.${column} in (${keys.values.map(() => '?').join(', ')})`, [...keys.values]);
   }
   if (orderBy) qb.orderBy(orderBy);
+  return readQuery(em, entity, qb);
+}
+
+/** Runs a query builder's statement and maps its rows to read-only entities (see row-mapper.ts). */
+export async function readQuery<T extends object>(em: EntityManager, entity: EntityClass<T>, qb: QueryBuilder<T>): Promise<T[]> {
   const rows = await qb.execute<Record<string, unknown>[]>('all', false);
   return rows.map(rowMapper(em, entity));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LocalizedValue, pickText } from '../graphql/values';
+import { ContributionStatus } from '../modules/output/output.entity';
 import { detectLanguage } from '../shared/language-detection';
 import { searchConfig, UNDETERMINED } from './settings';
 import { transliterations } from './transliterate';
@@ -176,8 +177,8 @@ class DocumentDraft {
   }
 
   /** An unpublished contribution is found only by its registering organisation and by editors. */
-  moderation(status: string, submittedById: number | null): void {
-    if (status !== 'PUBLISHED') this.restrictedTo = submittedById ? [`org:${submittedById}`] : [];
+  moderation(status: ContributionStatus, submittedById: number | null): void {
+    if (status !== ContributionStatus.PUBLISHED) this.restrictedTo = submittedById ? [`org:${submittedById}`] : [];
   }
 
   programmes(codes: string[]): void {
@@ -310,7 +311,7 @@ const SPECS: Record<SearchableType, TypeSpec> = {
       d.countries(row.producer_countries as string[]);
       d.years(row.year as number | null);
       d.projects([projects.get(row.project_id as number)], { withYears: row.year == null });
-      d.moderation(row.status as string, row.submitted_by_id as number | null);
+      d.moderation(row.status as ContributionStatus, row.submitted_by_id as number | null);
       const { text, language } = primary(row.titles as LocalizedValue[]);
       return d.build(text ?? '', language);
     },
@@ -333,7 +334,7 @@ const SPECS: Record<SearchableType, TypeSpec> = {
       const own = (row.country_code ?? row.organisation_country) as string | null;
       d.countries([own]);
       d.projects([projects.get(row.project_id as number)], { withCountries: !own });
-      d.moderation(row.status as string, row.submitted_by_id as number | null);
+      d.moderation(row.status as ContributionStatus, row.submitted_by_id as number | null);
       const { text, language } = primary(row.titles as LocalizedValue[]);
       return d.build(text ?? '', language);
     },

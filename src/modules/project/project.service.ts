@@ -1,5 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { rowMapper } from '../../db/row-mapper';
+import { readQuery } from '../../db/loaders';
 import { badInput } from '../../graphql/errors';
 import { ConnectionShape, pageWindow, toConnection } from '../../graphql/connection';
 import { isKnownCountry } from '../country/country.codes';
@@ -41,8 +41,7 @@ export async function listProjects(
   const direction = order?.direction === OrderDirection.DESC ? 'desc nulls last' : 'asc nulls last';
   const column = ORDER_COLUMNS[order?.field ?? ProjectOrderField.ACRONYM];
   qb.orderBy({ [`${column}`]: direction, 'p.id': 'asc' } as never);
-  const rows =
-    window.limit === 0 ? [] : (await qb.limit(window.limit + 1).offset(window.offset).execute<Record<string, unknown>[]>('all', false)).map(rowMapper(em, Project));
+  const rows = window.limit === 0 ? [] : await readQuery(em, Project, qb.limit(window.limit + 1).offset(window.offset));
   return toConnection(rows, window, () => countQb.getCount());
 }
 

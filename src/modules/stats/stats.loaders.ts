@@ -25,9 +25,9 @@ interface StatsRow {
 }
 
 /**
- * All figures for every key of one scope kind in one statement. The scope's projects are read once
- * (materialised with the columns the figures need); partners and outputs are then fetched through
- * their project_id indexes, so a programme of 8 000 projects does not hash whole tables.
+ * All figures for every key of one scope kind in one statement. The scope's projects are read once,
+ * materialised with the columns the figures need (for a programme straight from a covering index),
+ * instead of joining the project table again for every figure.
  */
 function statsSql(scope: string, placeholders: string): string {
   return `with scope as materialized (
