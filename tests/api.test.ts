@@ -303,4 +303,15 @@ describe('errors and limits', () => {
     const expensive = await app.gql(`{ projects(first: 100) { nodes { outputs(first: 100) { nodes { producers { name } } } partners { organisation { projects { project { acronym } } } } } } }`);
     expect(codeOf(expensive)).toBe('QUERY_TOO_COMPLEX');
   });
+
+  it('costs one document again for each set of variables', async () => {
+    // The cost is memoised per parsed document; the page sizes in the variables must still count.
+    const query = `query ($n: Int!) { projects(first: $n) { nodes { outputs(first: $n) { nodes { producers { name } } } } } }`;
+    const small = await app.gql(query, { n: 2 });
+    expect(small.errors).toBeUndefined();
+    const large = await app.gql(query, { n: 100 });
+    expect(codeOf(large)).toBe('QUERY_TOO_COMPLEX');
+    const again = await app.gql(query, { n: 2 });
+    expect(again.extensions?.cost).toBe(small.extensions?.cost);
+  });
 });
