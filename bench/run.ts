@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -30,8 +30,11 @@ const ROOT = path.resolve(__dirname, '..');
  * (the tsx CLI would put a wrapper process between us and it).
  */
 const TS_ENTRY = ['--import', 'tsx'];
-/** The API's heap cap, as `npm start` sets it (package.json). */
-const API_NODE_FLAGS = ['--max-old-space-size=256'];
+/** The API starts exactly as `npm start` starts it (package.json), heap cap included. */
+const API_ARGS = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .slice(1)
+  .map((arg) => (arg.endsWith('.ts') ? path.join(ROOT, arg) : arg));
 
 interface Row {
   scenario: string;
@@ -215,10 +218,10 @@ async function main(): Promise<void> {
       MEILI_URL: withSearch ? search.url : 'http://127.0.0.1:9', MEILI_MASTER_KEY: search.masterKey, SEARCH_INDEX_PREFIX: search.prefix,
       RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_AUTHENTICATED: '100000000', RESPONSE_CACHE_MAX_AGE: cacheSeconds,
     });
-    const api = await startService('clusterbase', process.execPath, [...API_NODE_FLAGS, ...TS_ENTRY, path.join(ROOT, 'src/main.ts')], apiEnv('4801', '300'),
+    const api = await startService('clusterbase', process.execPath, API_ARGS, apiEnv('4801', '300'),
       'http://127.0.0.1:4801/graphql', 'http://127.0.0.1:4801/readyz');
     services.push(api);
-    const uncached = await startService('clusterbase (no cache)', process.execPath, [...API_NODE_FLAGS, ...TS_ENTRY, path.join(ROOT, 'src/main.ts')], apiEnv('4804', '0'),
+    const uncached = await startService('clusterbase (no cache)', process.execPath, API_ARGS, apiEnv('4804', '0'),
       'http://127.0.0.1:4804/graphql', 'http://127.0.0.1:4804/readyz');
     services.push(uncached);
     const meilisearch: Service = { name: 'meilisearch', url: search.url, process: api.process, stop: async () => undefined };
